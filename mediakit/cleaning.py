@@ -17,9 +17,9 @@ CATEGORY_LINE = "category line"
 BOILERPLATE_LINE = "boilerplate line"
 HEADLINE = "headline"
 
-# A run of >= 3 short "Segment/ " items at the very start of the text. Segments start
-# with a capital or digit so prose with slashes ("and/or", "24/7", URLs) cannot match:
-# there the slash is never followed by whitespace and preceded by a capitalised phrase.
+# A run of >= 3 short "Segment/ " items at the very start of the text. In prose a slash
+# is rarely followed by a space ("and/or", "24/7", "km/h", URLs), and requiring each
+# segment to start with a capital or digit rules out most of the rest.
 _SEGMENT = r"[A-Z0-9][^/\n]{0,39}?/(?:[ \t]+|(?=\n)|\Z)"
 _KEYWORD_PREFIX = re.compile(rf"\A(?:{_SEGMENT}){{3,}}")
 _MAX_SEGMENT_WORDS = 5

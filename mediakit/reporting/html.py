@@ -1,0 +1,262 @@
+"""Render sections and blocks into one self-contained HTML file.
+
+Safety rules, because article text, titles, outlet names and metadata are
+untrusted:
+
+- every string goes through jinja2's autoescaping; blocks never carry HTML;
+- chart specs are embedded as JSON in ``<script type="application/json">``
+  with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so data cannot close the
+  element; the page parses them with ``JSON.parse``;
+- tooltips escape HTML (vega-tooltip ``sanitize``) and vega's loader refuses
+  every URL;
+- a Content-Security-Policy allows only the page's own inline scripts (by
+  hash) and no network access at all (``default-src 'none'``).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import json
+import math
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import numpy as np
+import pandas as pd
+from markupsafe import Markup
+
+from .blocks import Block, Bullets, Chart, Definitions, Table, Text
+from .labels import column_label
+from .provenance import Provenance
+from .sections import Section
+
+__all__ = ["normalize_names", "render_report", "script_json", "vega_javascript"]
+
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
+_AUTO_NAME = re.compile(r"^(param|view)_\d+$")
+
+# Options for vegaEmbed; the loader and tooltip sanitizer are set in report.js.
+EMBED_OPTIONS = {
+    "renderer": "svg",  # crisp when printed to PDF
+    "ast": True,  # vega's expression interpreter: no eval, so the CSP needs no 'unsafe-eval'
+    "actions": {"export": True, "source": False, "compiled": False, "editor": False},
+    "downloadFileName": "chart",
+}
+
+
+def script_json(obj: Any) -> Markup:
+    """JSON that is safe inside a ``<script>`` element (and as HTML text).
+
+    >>> str(script_json({"t": "</script><b>&"}))
+    '{"t":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return Markup(_JSON_UNSAFE.sub(lambda m: _JSON_ESCAPES[m.group()], text))
+
+
+def normalize_names(spec: dict) -> dict:
+    """Rename altair's automatic ``param_N`` / ``view_N`` names to per-chart numbers.
+
+    altair numbers unnamed selections and views with process-wide counters, so
+    the same chart built twice would differ; renumbering in order of
+    appearance makes the report byte-identical. Inline data is left alone.
+
+    >>> normalize_names({"params": [{"name": "param_7"}], "transform": [{"filter": {"param": "param_7"}}]})
+    {'params': [{'name': 'param_1'}], 'transform': [{'filter': {'param': 'param_1'}}]}
+    """
+    found: dict[str, str] = {}
+
+    def collect(node: Any) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "datasets" or (k == "values" and isinstance(v, list)):
+                    continue
+                if k == "name" and isinstance(v, str) and _AUTO_NAME.match(v) and v not in found:
+                    kind = v.split("_")[0]
+                    found[v] = f"{kind}_{sum(n.startswith(kind) for n in found.values()) + 1}"
+                collect(v)
+        elif isinstance(node, list):
+            for v in node:
+                collect(v)
+
+    collect(spec)
+    if not found or all(k == v for k, v in found.items()):
+        return spec
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + r")(?!\w)")
+
+    def rename(node: Any) -> Any:
+        if isinstance(node, dict):
+            return {
+                k: v if k == "datasets" or (k == "values" and isinstance(v, list)) else rename(v)
+                for k, v in node.items()
+            }
+        if isinstance(node, list):
+            return [rename(v) for v in node]
+        if isinstance(node, str):
+            return pattern.sub(lambda m: found[m.group(1)], node)
+        return node
+
+    return rename(spec)
+
+
+@lru_cache(maxsize=1)
+def vega_javascript() -> str:
+    """vega, vega-lite and vega-embed as one script, from vl-convert-python (offline).
+
+    >>> "vegaEmbed" in vega_javascript()
+    True
+    """
+    import vl_convert as vlc
+
+    js = vlc.javascript_bundle()
+    # Inside <script> only "</script" or "<!--" could end or confuse the element.
+    if re.search(r"</script|<!--", js, re.IGNORECASE):
+        raise RuntimeError("The vl-convert JavaScript bundle contains '</script' or '<!--'; it cannot be inlined safely.")
+    return js
+
+
+# -- tables ------------------------------------------------------------------------
+def _cell(value: Any, digits: int) -> tuple[str, str]:
+    """Display text and sort key of one value."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return "", ""
+    if isinstance(value, bool | np.bool_):
+        return ("yes" if value else "no"), str(int(value))
+    if isinstance(value, int | np.integer):
+        return f"{int(value):,}", str(int(value))
+    if isinstance(value, float | np.floating):
+        if math.isnan(value):
+            return "", ""
+        if math.isinf(value):
+            return ("∞" if value > 0 else "-∞"), repr(float(value))
+        return f"{float(value):,.{digits}f}", repr(float(value))
+    if isinstance(value, pd.Timestamp | dt.datetime):
+        ts = pd.Timestamp(value)
+        text = ts.date().isoformat() if ts == ts.normalize() else ts.isoformat(sep=" ", timespec="minutes")
+        return text, ts.isoformat()
+    if isinstance(value, list | tuple | np.ndarray):
+        text = ", ".join(str(v) for v in value)
+        return text, text
+    return str(value), str(value)
+
+
+def table_view(table: Table) -> dict:
+    """What the template needs to draw one table (strings only; escaped there)."""
+    data = table.data
+    numeric = [
+        pd.api.types.is_numeric_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c]) for c in data.columns
+    ]
+    shown = data if table.max_rows is None else data.head(table.max_rows)
+    rows = [
+        [_cell(v, table.digits) for v in row]
+        for row in shown.itertuples(index=False, name=None)
+    ]
+    return {
+        "id": table.id,
+        "title": table.title,
+        "caption": table.caption,
+        "headers": [
+            {"label": table.columns.get(str(c)) or column_label(str(c)), "name": str(c), "numeric": n}
+            for c, n in zip(data.columns, numeric, strict=True)
+        ],
+        "rows": rows,
+        "total": len(data),
+        "shown": len(shown),
+    }
+
+
+# -- the page ----------------------------------------------------------------------
+def _block_view(block: Block) -> dict:
+    if isinstance(block, Text):
+        return {"kind": "text", "text": block.text, "style": block.style}
+    if isinstance(block, Bullets):
+        return {"kind": "bullets", "entries": block.items}
+    if isinstance(block, Definitions):
+        return {"kind": "definitions", "entries": block.items, "title": block.title}
+    if isinstance(block, Table):
+        return {"kind": "table", "table": table_view(block)}
+    if isinstance(block, Chart):
+        return {
+            "kind": "chart",
+            "id": block.id,
+            "title": block.title,
+            "caption": block.caption,
+            "spec": script_json(normalize_names(block.spec())),
+            "table": table_view(block.table()),
+        }
+    raise TypeError(f"A report section returned {type(block).__name__}; use the blocks in mediakit.reporting.blocks.")
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+def content_security_policy(scripts: Sequence[str]) -> str:
+    """No network, no plugins, no forms; only the given inline scripts may run.
+
+    >>> content_security_policy(["1"]).startswith("default-src 'none'; script-src 'sha256-")
+    True
+    """
+    return "; ".join(
+        [
+            "default-src 'none'",
+            "script-src " + " ".join(_sha256(s) for s in scripts),
+            # vega-embed and vega-tooltip insert <style> elements; styles cannot run code
+            # and every url() they might load is blocked by default-src.
+            "style-src 'unsafe-inline'",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(_TEMPLATES),
+        autoescape=True,  # the template is .html.j2, which select_autoescape would miss
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_report(
+    title: str, built: Sequence[tuple[Section, Sequence[Block]]], provenance: Provenance
+) -> str:
+    """The report page for sections already built into blocks.
+
+    >>> from mediakit.reporting.provenance import Provenance
+    >>> from mediakit.reporting.sections import Section
+    >>> prov = Provenance("0", "m", None, "not recorded", "0" * 32, 1, 1)
+    >>> page = render_report("<T>", [(Section("s", "S", 1, list), [Text("<b>")])], prov)
+    >>> "&lt;b&gt;" in page and "<b>" not in page
+    True
+    """
+    sections = [
+        {"id": s.id, "title": s.title, "intro": s.intro, "blocks": [_block_view(b) for b in blocks]}
+        for s, blocks in built
+    ]
+    has_charts = any(b["kind"] == "chart" for s in sections for b in s["blocks"])
+    scripts = [vega_javascript(), (_TEMPLATES / "report.js").read_text(encoding="utf-8")] if has_charts else [
+        (_TEMPLATES / "report.js").read_text(encoding="utf-8")
+    ]
+    return _environment().get_template("report.html.j2").render(
+        title=title,
+        sections=sections,
+        provenance=provenance,
+        css=Markup((_TEMPLATES / "report.css").read_text(encoding="utf-8")),
+        embed_options=script_json(EMBED_OPTIONS),
+        scripts=[Markup(s) for s in scripts],
+        csp=content_security_policy(scripts),
+    )

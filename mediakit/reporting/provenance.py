@@ -1,0 +1,114 @@
+"""Where a report's numbers come from: corpus hash, model, mediakit version, analysis date.
+
+The analysis date never comes from the clock (the same corpus must give the
+same bytes). It is, first found wins:
+
+1. the ``analysed_on=`` option (a date, datetime or ISO string);
+2. ``corpus.attrs["analysed_on"]``, for a corpus table that carries it;
+3. the parse cache: the day (UTC) the newest cache file holding this corpus's
+   parse records was written, i.e. when its last article was parsed;
+4. otherwise (no disk cache): ``None``, shown as "not recorded".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from .._version import __version__
+from ..cache import keys_for
+
+__all__ = ["Provenance", "analysis_date", "corpus_hash"]
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """The facts printed in the report's footer."""
+
+    mediakit_version: str
+    model: str
+    analysed_on: str | None
+    analysed_on_source: str
+    corpus_hash: str
+    articles: int
+    outlets: int
+
+
+def corpus_hash(corpus: pd.DataFrame, keys: Sequence[str] | None = None) -> str:
+    """Content hash of a corpus: its doc ids and article-text hashes, in order.
+
+    ``keys`` are the text hashes when already known (``ParsedCorpus.keys``).
+    Any change to a text, an id or the row order changes it.
+
+    >>> df = pd.DataFrame({"doc_id": ["a", "b"], "text": ["One.", "Two."]})
+    >>> corpus_hash(df) == corpus_hash(df.copy()), corpus_hash(df) == corpus_hash(df[::-1])
+    (True, False)
+    >>> len(corpus_hash(df))
+    32
+    """
+    if keys is None:
+        keys = keys_for(t if isinstance(t, str) else "" for t in corpus["text"].tolist())
+    h = hashlib.blake2b(digest_size=16)
+    for doc_id, key in zip(corpus["doc_id"].astype(str).tolist(), keys, strict=True):
+        # Unit/record separators cannot occur in a hex hash and keep ids unambiguous.
+        h.update(f"{doc_id}\x1f{key}\x1e".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _as_day(value: Any) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return pd.Timestamp(str(value)).date().isoformat()
+    except (ValueError, TypeError) as exc:
+        raise ValueError(f"analysed_on={value!r} is not a date; give e.g. '2024-11-18' or a datetime.date.") from exc
+
+
+def _cache_day(directory: Path | None, keys: Sequence[str]) -> str | None:
+    if directory is None or not directory.is_dir():
+        return None
+    wanted = set(keys)
+    newest = None
+    for part in sorted(directory.glob("part-*.parquet")):
+        try:
+            held = set(pq.read_table(part, columns=["key"])["key"].to_pylist())
+        except OSError:  # a damaged file is the cache's business; it has no date to give
+            continue
+        if held & wanted:
+            mtime = part.stat().st_mtime
+            newest = mtime if newest is None else max(newest, mtime)
+    if newest is None:
+        return None
+    return dt.datetime.fromtimestamp(newest, dt.UTC).date().isoformat()
+
+
+def analysis_date(
+    analysed_on: Any = None,
+    corpus: pd.DataFrame | None = None,
+    cache_directory: Path | None = None,
+    keys: Sequence[str] = (),
+) -> tuple[str | None, str]:
+    """The analysis date (ISO ``YYYY-MM-DD`` or ``None``) and where it came from.
+
+    >>> analysis_date("2024-11-18T09:30")
+    ('2024-11-18', 'given when the report was built')
+    >>> analysis_date(None)
+    (None, 'not recorded')
+    """
+    if analysed_on is not None:
+        return _as_day(analysed_on), "given when the report was built"
+    if corpus is not None and corpus.attrs.get("analysed_on") is not None:
+        return _as_day(corpus.attrs["analysed_on"]), "recorded in the corpus"
+    day = _cache_day(cache_directory, keys)
+    if day is not None:
+        return day, "when the parse cache was written"
+    return None, "not recorded"
