@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    ?= output
 
-.PHONY: setup run test lab export lint format lock browser bench clean
+.PHONY: setup run test lab dashboard export lint format lock browser bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mediakit needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -20,9 +20,14 @@ $(STAMP): pyproject.toml requirements.lock
 ## setup: create .venv with every dependency (offline after this)
 setup: $(STAMP)
 
-## run: set up, then analyse the bundled corpus and write the tables
+## run: set up, then analyse the bundled corpus: metrics table and the static report
 run: setup
 	$(BIN)/mediakit analyze -o $(OUT)/metrics.csv
+	$(BIN)/mediakit report -o $(OUT)/report.html --charts $(OUT)/charts --tables $(OUT)/tables
+
+## export: the static report plus the notebooks as offline HTML
+export: run
+	$(BIN)/python -m mediakit.reporting.notebooks notebooks $(OUT)/notebooks
 
 ## test: set up, then run the whole test suite (notebooks and browser tests included)
 test: setup browser
@@ -31,6 +36,10 @@ test: setup browser
 ## lab: open the notebooks in JupyterLab
 lab: setup
 	$(BIN)/jupyter lab notebooks/
+
+## dashboard: the dashboard notebook as a web app (Voila), no code visible
+dashboard: setup
+	$(BIN)/voila notebooks/03_dashboard.ipynb
 
 ## browser: Debian's Chromium for the browser tests (installed only when root and missing)
 browser:

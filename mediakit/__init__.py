@@ -23,8 +23,9 @@ _EXPORTS = {
     "entities": "named_entities",
     "parse_corpus": "parsed",
     "CorpusError": "errors",
+    "report": "reporting",
 }
-_SUBMODULES = {"charts", "widgets", "readability", "cache", "nlp"}
+_SUBMODULES = {"charts", "widgets", "compare", "metric_info", "readability", "cache", "nlp", "reporting"}
 
 __all__ = ["__version__", *_EXPORTS]
 

@@ -49,9 +49,14 @@ _WIDTH = 480
 _TITLE_CHARS = 70  # long headlines are cut in tooltips and labels
 
 _LABEL_NAMES = {
-    "PERSON": "people", "ORG": "organisations", "GPE": "countries, cities and states",
-    "NORP": "nationalities and groups", "LOC": "locations", "FAC": "buildings and facilities",
-    "PRODUCT": "products", "EVENT": "events",
+    "PERSON": "people",
+    "ORG": "organisations",
+    "GPE": "countries, cities and states",
+    "NORP": "nationalities and groups",
+    "LOC": "locations",
+    "FAC": "buildings and facilities",
+    "PRODUCT": "products",
+    "EVENT": "events",
 }
 
 
@@ -82,7 +87,9 @@ def outlet_palette(outlets: Iterable[str]) -> dict[str, str]:
     return {n: _hashed_colour(n) for n in names}
 
 
-def _colour(present: Sequence[str], outlets: Iterable[str] | None, *, legend: bool = False) -> alt.Color:
+def _colour(
+    present: Sequence[str], outlets: Iterable[str] | None, *, legend: bool = False
+) -> alt.Color:
     # Domain = outlets in the chart only (small spec, short legend); colours from the full list.
     full = set(present) | ({str(o) for o in outlets} if outlets is not None else set())
     palette = outlet_palette(full)
@@ -145,7 +152,9 @@ def metric_by_outlet(
     >>> metric_by_outlet(m, "words").to_dict()["title"]["text"]
     'Words by outlet'
     """
-    capped, note = _cap(metrics, max_outlets, "articles") if "outlet" in metrics.columns else (metrics, "")
+    capped, note = (
+        _cap(metrics, max_outlets, "articles") if "outlet" in metrics.columns else (metrics, "")
+    )
     data = compare.metric_by_outlet(capped, metric)
     info = describe_metric(metric)
     order = data.summary["outlet"].tolist()
@@ -161,37 +170,49 @@ def metric_by_outlet(
         alt.Tooltip("min:Q", title="Lowest", format=fmt),
         alt.Tooltip("max:Q", title="Highest", format=fmt),
     ]
-    mean = alt.Chart(stats).mark_tick(thickness=3, size=18, color="black").encode(
-        x=alt.X("mean:Q", title=info.title), y=y, tooltip=stat_tips
+    mean = (
+        alt.Chart(stats)
+        .mark_tick(thickness=3, size=18, color="black")
+        .encode(x=alt.X("mean:Q", title=info.title), y=y, tooltip=stat_tips)
     )
     if data.aggregated:
         base = alt.Chart(stats)
-        whisker = base.mark_rule().encode(x=alt.X("lower:Q", title=info.title), x2="upper:Q", y=y,
-                                          color=colour, tooltip=stat_tips)
-        box = base.mark_bar(size=14, opacity=0.6).encode(x="q1:Q", x2="q3:Q", y=y, color=colour,
-                                                         tooltip=stat_tips)
-        median = base.mark_tick(size=14, thickness=2, color="white").encode(x="median:Q", y=y,
-                                                                           tooltip=stat_tips)
+        whisker = base.mark_rule().encode(
+            x=alt.X("lower:Q", title=info.title), x2="upper:Q", y=y, color=colour, tooltip=stat_tips
+        )
+        box = base.mark_bar(size=14, opacity=0.6).encode(
+            x="q1:Q", x2="q3:Q", y=y, color=colour, tooltip=stat_tips
+        )
+        median = base.mark_tick(size=14, thickness=2, color="white").encode(
+            x="median:Q", y=y, tooltip=stat_tips
+        )
         layers = [whisker, box, median, mean]
-        how = (f"{int(data.summary['articles'].sum()):,} articles, too many to draw one by one: boxes span the "
-               "middle half of each outlet's articles, lines the rest (outliers left out), "
-               "white tick = median, black tick = mean.")
+        how = (
+            f"{int(data.summary['articles'].sum()):,} articles, too many to draw one by one: boxes span the "
+            "middle half of each outlet's articles, lines the rest (outliers left out), "
+            "white tick = median, black tick = mean."
+        )
     else:
         # The metric's own column name in the spec: readable in the Vega editor and in tests.
         pts = data.points.rename(columns={"value": metric}).assign(
-            title=_short(data.points["title"]), jitter=(np.arange(len(data.points)) * 0.618034) % 1.0 - 0.5
+            title=_short(data.points["title"]),
+            jitter=(np.arange(len(data.points)) * 0.618034) % 1.0 - 0.5,
         )
-        dots = alt.Chart(pts).mark_circle(size=45, opacity=0.65).encode(
-            x=alt.X(f"{metric}:Q", title=info.title, scale=alt.Scale(zero=False)),
-            y=y,
-            yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-1.2, 1.2]), title=None),
-            color=colour,
-            tooltip=[
-                alt.Tooltip("outlet:N", title="Outlet"),
-                alt.Tooltip("title:N", title="Article"),
-                alt.Tooltip("doc_id:N", title="Article id"),
-                alt.Tooltip(f"{metric}:Q", title=info.short, format=fmt),
-            ],
+        dots = (
+            alt.Chart(pts)
+            .mark_circle(size=45, opacity=0.65)
+            .encode(
+                x=alt.X(f"{metric}:Q", title=info.title, scale=alt.Scale(zero=False)),
+                y=y,
+                yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-1.2, 1.2]), title=None),
+                color=colour,
+                tooltip=[
+                    alt.Tooltip("outlet:N", title="Outlet"),
+                    alt.Tooltip("title:N", title="Article"),
+                    alt.Tooltip("doc_id:N", title="Article id"),
+                    alt.Tooltip(f"{metric}:Q", title=info.short, format=fmt),
+                ],
+            )
         )
         layers = [dots, mean]
         how = "Each dot is one article; the black tick is the outlet's mean."
@@ -218,17 +239,25 @@ def metric_profile(
     >>> metric_profile(m, ["words"]).to_dict()["title"]["text"]
     'How the outlets differ, metric by metric'
     """
-    capped, note = _cap(metrics, max_outlets, "articles") if "outlet" in metrics.columns else (metrics, "")
+    capped, note = (
+        _cap(metrics, max_outlets, "articles") if "outlet" in metrics.columns else (metrics, "")
+    )
     data = compare.standardized(metrics, columns)
     data = data[data["outlet"].isin(set(compare.largest_outlets(capped, None)))] if note else data
     order = list(dict.fromkeys(data["metric"]))
-    labels = {c: metric_short_title(c) + (f" (higher = {d})" if (d := describe_metric(c).higher) else "")
-              for c in order}
+    labels = {
+        c: metric_short_title(c) + (f" (higher = {d})" if (d := describe_metric(c).higher) else "")
+        for c in order
+    }
     data = data.assign(metric_title=data["metric"].map(labels))
     present = sorted(data["outlet"].unique())
-    y = alt.Y("metric_title:N", sort=[labels[c] for c in order], title=None, axis=alt.Axis(labelLimit=260))
+    y = alt.Y(
+        "metric_title:N", sort=[labels[c] for c in order], title=None, axis=alt.Axis(labelLimit=260)
+    )
     enc: dict = {
-        "x": alt.X("z:Q", title="Outlet average in corpus standard deviations (0 = corpus average)"),
+        "x": alt.X(
+            "z:Q", title="Outlet average in corpus standard deviations (0 = corpus average)"
+        ),
         "y": y,
         "color": _colour(present, outlets, legend=True),
         "tooltip": [
@@ -281,12 +310,21 @@ def readability_formulas(
     note = ""
     if n <= max_articles:
         data = compare.formula_grades(metrics)
-        label = data["outlet"] + " · " + _short(data["title"].where(data["title"] != "", data["doc_id"]), 45)
+        label = (
+            data["outlet"]
+            + " · "
+            + _short(data["title"].where(data["title"] != "", data["doc_id"]), 45)
+        )
         shared = data.groupby(label)["doc_id"].transform("nunique") > 1  # two articles, one label
-        data = data.assign(row=label.where(~shared, label + " (" + data["doc_id"] + ")"), title=_short(data["title"]))
+        data = data.assign(
+            row=label.where(~shared, label + " (" + data["doc_id"] + ")"),
+            title=_short(data["title"]),
+        )
         row_title, what = "Article", "an article"
-        extra = [alt.Tooltip("title:N", title="Article"), alt.Tooltip("consensus_grade:Q", title="Consensus grade",
-                                                                      format=".1f")]
+        extra = [
+            alt.Tooltip("title:N", title="Article"),
+            alt.Tooltip("consensus_grade:Q", title="Consensus grade", format=".1f"),
+        ]
     else:
         capped, note = _cap(metrics, max_outlets, "articles")
         data = compare.formula_grades_by_outlet(capped).assign(row=lambda d: d["outlet"])
@@ -297,22 +335,41 @@ def readability_formulas(
     y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=300))
     colour = _colour(sorted(data["outlet"].unique()), outlets)
     x_title = "Grade level (US school years)"
-    tips = [alt.Tooltip("outlet:N", title="Outlet"), *extra,
-            alt.Tooltip("formula_title:N", title="Formula"),
-            alt.Tooltip("grade:Q", title="Grade", format=".1f"),
-            alt.Tooltip("spread:Q", title="Highest minus lowest", format=".1f")]
-    span = alt.Chart(data).mark_rule(strokeWidth=2, opacity=0.6).encode(
-        x=alt.X("min(grade):Q", title=x_title), x2="max(grade):Q", y=y, color=colour,
-        tooltip=[alt.Tooltip("row:N", title=row_title), alt.Tooltip("max(spread):Q", title="Highest minus lowest",
-                                                                    format=".1f")],
+    tips = [
+        alt.Tooltip("outlet:N", title="Outlet"),
+        *extra,
+        alt.Tooltip("formula_title:N", title="Formula"),
+        alt.Tooltip("grade:Q", title="Grade", format=".1f"),
+        alt.Tooltip("spread:Q", title="Highest minus lowest", format=".1f"),
+    ]
+    span = (
+        alt.Chart(data)
+        .mark_rule(strokeWidth=2, opacity=0.6)
+        .encode(
+            x=alt.X("min(grade):Q", title=x_title),
+            x2="max(grade):Q",
+            y=y,
+            color=colour,
+            tooltip=[
+                alt.Tooltip("row:N", title=row_title),
+                alt.Tooltip("max(spread):Q", title="Highest minus lowest", format=".1f"),
+            ],
+        )
     )
-    dots = alt.Chart(data).mark_point(size=70, filled=True).encode(
-        x=alt.X("grade:Q", title=x_title, scale=alt.Scale(zero=False)),
-        y=y,
-        color=colour,
-        shape=alt.Shape("formula_title:N", title="Formula",
-                        sort=[metric_short_title(f) for f in GRADE_FORMULAS]),
-        tooltip=tips,
+    dots = (
+        alt.Chart(data)
+        .mark_point(size=70, filled=True)
+        .encode(
+            x=alt.X("grade:Q", title=x_title, scale=alt.Scale(zero=False)),
+            y=y,
+            color=colour,
+            shape=alt.Shape(
+                "formula_title:N",
+                title="Formula",
+                sort=[metric_short_title(f) for f in GRADE_FORMULAS],
+            ),
+            tooltip=tips,
+        )
     )
     return alt.layer(span, dots).properties(
         title=_title(
@@ -356,7 +413,11 @@ def entity_heatmap(
         source, note = _cap(metrics, max_outlets, "articles")
         ments = mentions[mentions["outlet"].isin(set(source["outlet"]))] if note else mentions
     else:
-        ments, note = _cap(mentions, max_outlets, "mentions") if "outlet" in mentions.columns else (mentions, "")
+        ments, note = (
+            _cap(mentions, max_outlets, "mentions")
+            if "outlet" in mentions.columns
+            else (mentions, "")
+        )
         source = metrics
     data = compare.entity_matrix(ments, source, label=label, per_1k=per_1k, top=top)
     unit = "Mentions per 1,000 words" if per_1k else "Mentions"
@@ -373,26 +434,44 @@ def entity_heatmap(
     ]
     if metrics is not None:
         tips.append(alt.Tooltip("mentions_per_1k_words:Q", title="Per 1,000 words", format=".2f"))
-    x = alt.X("canonical:N", sort=names, title="Entity (most mentioned first)",
-              axis=alt.Axis(labelAngle=-40, labelLimit=160))
+    x = alt.X(
+        "canonical:N",
+        sort=names,
+        title="Entity (most mentioned first)",
+        axis=alt.Axis(labelAngle=-40, labelLimit=160),
+    )
     y = alt.Y("outlet:N", sort=present, title="Outlet", axis=alt.Axis(labelLimit=200))
-    cells = alt.Chart(data).mark_rect(stroke="white").encode(
-        x=x, y=y,
-        color=alt.Color("value:Q", title=unit, scale=alt.Scale(scheme="blues", domainMin=0)),
-        tooltip=tips,
+    cells = (
+        alt.Chart(data)
+        .mark_rect(stroke="white")
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("value:Q", title=unit, scale=alt.Scale(scheme="blues", domainMin=0)),
+            tooltip=tips,
+        )
     )
     layers: list = [cells]
     if len(names) * len(present) <= 400:  # numbers only where a cell is big enough to read
-        layers.append(alt.Chart(data).mark_text(fontSize=10).encode(
-            x=x, y=y, text=alt.Text("value:Q", format=fmt),
-            color=alt.condition(alt.datum.value > peak / 2, alt.value("white"), alt.value("black")),
-            tooltip=tips,
-        ))
+        layers.append(
+            alt.Chart(data)
+            .mark_text(fontSize=10)
+            .encode(
+                x=x,
+                y=y,
+                text=alt.Text("value:Q", format=fmt),
+                color=alt.condition(
+                    alt.datum.value > peak / 2, alt.value("white"), alt.value("black")
+                ),
+                tooltip=tips,
+            )
+        )
     what = _entity_words(label)
     return alt.layer(*layers).properties(
         title=_title(
             f"Who is named: the {len(names)} {what} mentioned most",
-            f"{unit} of each entity by each outlet" + (" (all words the outlet published)." if per_1k else "."),
+            f"{unit} of each entity by each outlet"
+            + (" (all words the outlet published)." if per_1k else "."),
             note,
         ),
         width=alt.Step(26),
@@ -418,7 +497,9 @@ def top_entities(
     >>> top_entities(ents).to_dict()["title"]["text"]
     'Whom each outlet names most: people'
     """
-    ments, note = _cap(mentions, max_outlets, "mentions") if "outlet" in mentions.columns else (mentions, "")
+    ments, note = (
+        _cap(mentions, max_outlets, "mentions") if "outlet" in mentions.columns else (mentions, "")
+    )
     data = compare.top_entities(ments, metrics, label=label, per_1k=per_1k, top=top)
     unit = "Mentions per 1,000 words" if per_1k else "Mentions"
     present = sorted(data["outlet"].unique())
@@ -432,21 +513,36 @@ def top_entities(
     ]
     if metrics is not None:
         tips.append(alt.Tooltip("mentions_per_1k_words:Q", title="Per 1,000 words", format=".2f"))
-    bars = alt.Chart(data).mark_bar().encode(
-        x=alt.X("value:Q", title=unit),
-        y=alt.Y("canonical:N", sort=alt.EncodingSortField("rank", order="ascending"), title=None,
-                axis=alt.Axis(labelLimit=150)),
-        color=_colour(present, outlets),
-        tooltip=tips,
-    ).properties(width=170, height=alt.Step(15))
-    return bars.facet(
-        facet=alt.Facet("outlet:N", title=None, sort=present, header=alt.Header(labelFontWeight="bold")),
-        columns=columns,
-    ).resolve_scale(y="independent").properties(
-        title=_title(
-            f"Whom each outlet names most: {_entity_words(label)}",
-            f"{unit}; each panel is one outlet, its most mentioned entity on top.",
-            note,
+    bars = (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("value:Q", title=unit),
+            y=alt.Y(
+                "canonical:N",
+                sort=alt.EncodingSortField("rank", order="ascending"),
+                title=None,
+                axis=alt.Axis(labelLimit=150),
+            ),
+            color=_colour(present, outlets),
+            tooltip=tips,
+        )
+        .properties(width=170, height=alt.Step(15))
+    )
+    return (
+        bars.facet(
+            facet=alt.Facet(
+                "outlet:N", title=None, sort=present, header=alt.Header(labelFontWeight="bold")
+            ),
+            columns=columns,
+        )
+        .resolve_scale(y="independent")
+        .properties(
+            title=_title(
+                f"Whom each outlet names most: {_entity_words(label)}",
+                f"{unit}; each panel is one outlet, its most mentioned entity on top.",
+                note,
+            )
         )
     )
 
@@ -464,12 +560,18 @@ def sentence_lengths(
     >>> sentence_lengths(s).to_dict()["title"]["text"]
     'How long are the sentences?'
     """
-    capped, note = _cap(sentences, max_outlets, "sentences") if "outlet" in sentences.columns else (sentences, "")
+    capped, note = (
+        _cap(sentences, max_outlets, "sentences")
+        if "outlet" in sentences.columns
+        else (sentences, "")
+    )
     data = compare.sentence_length_distribution(capped, bins=bins)
     order = list(dict.fromkeys(data.sort_values("bin_start", kind="stable")["bin"]))
     present = sorted(data["outlet"].unique())
     enc = {
-        "x": alt.X("bin:O", sort=order, title="Sentence length (words)", axis=alt.Axis(labelAngle=0)),
+        "x": alt.X(
+            "bin:O", sort=order, title="Sentence length (words)", axis=alt.Axis(labelAngle=0)
+        ),
         "y": alt.Y("share:Q", title="Share of the outlet's sentences", axis=alt.Axis(format="%")),
         "color": _colour(present, outlets, legend=True),
         "tooltip": [
@@ -480,12 +582,16 @@ def sentence_lengths(
         ],
     }
     base = alt.Chart(data)
-    return alt.layer(base.mark_line(strokeWidth=2), base.mark_point(filled=True, size=40)).encode(**enc).properties(
-        title=_title(
-            "How long are the sentences?",
-            "Share of each outlet's sentences in each length band; a curve further right means longer sentences.",
-            note,
-        ),
-        width=_WIDTH,
-        height=260,
+    return (
+        alt.layer(base.mark_line(strokeWidth=2), base.mark_point(filled=True, size=40))
+        .encode(**enc)
+        .properties(
+            title=_title(
+                "How long are the sentences?",
+                "Share of each outlet's sentences in each length band; a curve further right means longer sentences.",
+                note,
+            ),
+            width=_WIDTH,
+            height=260,
+        )
     )

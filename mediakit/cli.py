@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_corpus_options(a)
     a.add_argument("-o", "--output", metavar="FILE",
                    help="write the table to FILE (.csv or .parquet); without it a summary is printed")
+    from .reporting.cli import add_report_parser
+
+    add_report_parser(sub)
     return parser
 
 
@@ -115,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "analyze":
             return _analyze(args)
+        if args.command == "report":
+            from .reporting.cli import cli_report
+
+            return cli_report(args)
     except CorpusError as exc:
         print(f"mediakit: error: {exc}", file=sys.stderr)
         return 2

@@ -53,7 +53,9 @@ _STR = "string"
 # -- checks ---------------------------------------------------------------------------
 def _require(table: pd.DataFrame, columns: Iterable[str], what: str, made_by: str) -> None:
     if not isinstance(table, pd.DataFrame):
-        raise CorpusError(f"{what} must be a pandas DataFrame made by {made_by}; got {type(table).__name__}.")
+        raise CorpusError(
+            f"{what} must be a pandas DataFrame made by {made_by}; got {type(table).__name__}."
+        )
     missing = [c for c in columns if c not in table.columns]
     if missing:
         raise CorpusError(
@@ -70,8 +72,10 @@ def metric_columns(metrics: pd.DataFrame) -> list[str]:
     ['words', 'mattr']
     """
     return [
-        c for c in metrics.columns
-        if c not in _NOT_METRICS and pd.api.types.is_numeric_dtype(metrics[c])
+        c
+        for c in metrics.columns
+        if c not in _NOT_METRICS
+        and pd.api.types.is_numeric_dtype(metrics[c])
         and not pd.api.types.is_bool_dtype(metrics[c])
     ]
 
@@ -86,7 +90,9 @@ def _check_metrics(metrics: pd.DataFrame, columns: Iterable[str] | str | None) -
         if c not in valid:
             near = difflib.get_close_matches(str(c), valid, n=1)
             hint = f" Did you mean {near[0]!r}?" if near else ""
-            raise CorpusError(f"{c!r} is not a metric column.{hint} Valid metrics: {', '.join(valid)}.")
+            raise CorpusError(
+                f"{c!r} is not a metric column.{hint} Valid metrics: {', '.join(valid)}."
+            )
     if not wanted:
         raise CorpusError(f"No metric columns given; choose from: {', '.join(valid)}.")
     return wanted
@@ -148,7 +154,9 @@ def outlet_summary(metrics: pd.DataFrame, columns: Sequence[str] | None = None) 
     return _typed(out, strings=("outlet", "metric"), ints=("articles",))
 
 
-def _typed(frame: pd.DataFrame, strings: Sequence[str] = (), ints: Sequence[str] = ()) -> pd.DataFrame:
+def _typed(
+    frame: pd.DataFrame, strings: Sequence[str] = (), ints: Sequence[str] = ()
+) -> pd.DataFrame:
     # One place that pins dtypes, so the same column has the same dtype in every table.
     for c in strings:
         frame[c] = frame[c].astype(_STR)
@@ -177,7 +185,9 @@ class OutletValues(NamedTuple):
         return self.points.empty and int(self.summary["articles"].sum()) > 0
 
 
-def metric_by_outlet(metrics: pd.DataFrame, metric: str, *, max_points: int = MAX_POINTS) -> OutletValues:
+def metric_by_outlet(
+    metrics: pd.DataFrame, metric: str, *, max_points: int = MAX_POINTS
+) -> OutletValues:
     """One metric per article and per outlet, for a dot-per-article chart with outlet means.
 
     ``points``: ``doc_id, outlet, title, value`` (articles without a value
@@ -209,7 +219,9 @@ def metric_by_outlet(metrics: pd.DataFrame, metric: str, *, max_points: int = MA
     frame = frame[frame["value"].notna()].reset_index(drop=True)
     summary = _box_stats(frame)
     points = frame.iloc[:0] if len(frame) > max_points else frame
-    return OutletValues(_typed(points.copy(), strings=("doc_id", "outlet", "title")), summary, metric)
+    return OutletValues(
+        _typed(points.copy(), strings=("doc_id", "outlet", "title")), summary, metric
+    )
 
 
 def _box_stats(frame: pd.DataFrame) -> pd.DataFrame:
@@ -232,8 +244,12 @@ def _box_stats(frame: pd.DataFrame) -> pd.DataFrame:
     inside = frame.assign(_lo=np.where(v >= lo, v, np.nan), _hi=np.where(v <= hi, v, np.nan))
     s["lower"] = inside.groupby("outlet", sort=True)["_lo"].min()
     s["upper"] = inside.groupby("outlet", sort=True)["_hi"].max()
-    s = s.reset_index()[["outlet", "articles", "mean", "median", "q1", "q3", "lower", "upper", "min", "max"]]
-    s = s.sort_values(["mean", "outlet"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    s = s.reset_index()[
+        ["outlet", "articles", "mean", "median", "q1", "q3", "lower", "upper", "min", "max"]
+    ]
+    s = s.sort_values(["mean", "outlet"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
     return _typed(s, strings=("outlet",), ints=("articles",))
 
 
@@ -266,7 +282,9 @@ def standardized(metrics: pd.DataFrame, columns: Sequence[str] | None = None) ->
         part = pd.DataFrame({"articles": g["v"].count(), "z": g["z"].mean(), "mean": g["v"].mean()})
         part = part.reset_index().assign(metric=c, corpus_mean=mu, corpus_sd=sd)
         rows.append(part)
-    out = pd.concat(rows, ignore_index=True)[["outlet", "metric", "articles", "z", "mean", "corpus_mean", "corpus_sd"]]
+    out = pd.concat(rows, ignore_index=True)[
+        ["outlet", "metric", "articles", "z", "mean", "corpus_mean", "corpus_sd"]
+    ]
     return _typed(out, strings=("outlet", "metric"), ints=("articles",))
 
 
@@ -298,7 +316,9 @@ def formula_grades(metrics: pd.DataFrame) -> pd.DataFrame:
         },
         index=metrics.index,
     )
-    long = grades.assign(_row=np.arange(len(grades))).melt(id_vars="_row", var_name="formula", value_name="grade")
+    long = grades.assign(_row=np.arange(len(grades))).melt(
+        id_vars="_row", var_name="formula", value_name="grade"
+    )
     long = long.sort_values(["_row"], kind="stable")  # article by article, formulas in fixed order
     out = base.iloc[long["_row"].to_numpy()].reset_index(drop=True)
     out.insert(3, "formula", long["formula"].to_numpy())
@@ -331,7 +351,9 @@ def formula_grades_by_outlet(metrics: pd.DataFrame) -> pd.DataFrame:
 # -- entities ---------------------------------------------------------------------------
 def _labels(mentions: pd.DataFrame, label: str | Sequence[str] | None) -> list[str]:
     if label is None:
-        return list(NAME_LABELS)  # names, not dates and numbers: "thousands" is no entity to compare
+        return list(
+            NAME_LABELS
+        )  # names, not dates and numbers: "thousands" is no entity to compare
     wanted = [label] if isinstance(label, str) else list(label)
     known = {*NAME_LABELS, *NUMERIC_LABELS, *mentions["label"].dropna().astype(str).unique()}
     out = []
@@ -346,7 +368,12 @@ def _labels(mentions: pd.DataFrame, label: str | Sequence[str] | None) -> list[s
 
 
 def _mention_table(mentions: pd.DataFrame, label: str | Sequence[str] | None) -> pd.DataFrame:
-    _require(mentions, ("doc_id", "outlet", "label", "canonical"), "mentions", "mediakit.entities(corpus)")
+    _require(
+        mentions,
+        ("doc_id", "outlet", "label", "canonical"),
+        "mentions",
+        "mediakit.entities(corpus)",
+    )
     labels = _labels(mentions, label)
     sel = mentions["label"].astype(_STR).isin(labels)
     return pd.DataFrame(
@@ -362,7 +389,9 @@ def _mention_table(mentions: pd.DataFrame, label: str | Sequence[str] | None) ->
 def _outlet_words(metrics: pd.DataFrame | None, per_1k: bool) -> pd.Series | None:
     if metrics is None:
         if per_1k:
-            raise CorpusError("per_1k=True needs the metrics table for word counts: pass metrics=mediakit.analyze(corpus).")
+            raise CorpusError(
+                "per_1k=True needs the metrics table for word counts: pass metrics=mediakit.analyze(corpus)."
+            )
         return None
     _require(metrics, ("doc_id", "outlet", "words"), "metrics", "mediakit.analyze(corpus)")
     return _values(metrics, "words").groupby(_outlets(metrics)).sum()
@@ -399,12 +428,18 @@ def entity_matrix(
     words = _outlet_words(metrics, per_1k)
     outlets = sorted(set(words.index) if words is not None else set(_outlets(mentions)))
     totals = table.groupby(["canonical", "label"]).size().rename("total").reset_index()
-    totals = totals.sort_values(["total", "canonical"], ascending=[False, True], kind="stable").head(top)
+    totals = totals.sort_values(
+        ["total", "canonical"], ascending=[False, True], kind="stable"
+    ).head(top)
     counts = table.groupby(["outlet", "canonical", "label"]).agg(
         mentions=("doc_id", "size"), articles=("doc_id", "nunique")
     )
     grid = pd.MultiIndex.from_tuples(
-        [(o, c, lab) for c, lab in zip(totals["canonical"], totals["label"], strict=True) for o in outlets],
+        [
+            (o, c, lab)
+            for c, lab in zip(totals["canonical"], totals["label"], strict=True)
+            for o in outlets
+        ],
         names=["outlet", "canonical", "label"],
     )
     out = counts.reindex(grid, fill_value=0).reset_index()
@@ -450,16 +485,22 @@ def top_entities(
         table.groupby(["outlet", "canonical", "label"])
         .agg(mentions=("doc_id", "size"), articles=("doc_id", "nunique"))
         .reset_index()
-        .sort_values(["outlet", "mentions", "canonical"], ascending=[True, False, True], kind="stable")
+        .sort_values(
+            ["outlet", "mentions", "canonical"], ascending=[True, False, True], kind="stable"
+        )
     )
     out["rank"] = out.groupby("outlet").cumcount() + 1
     out = out[out["rank"] <= top].reset_index(drop=True)
     out = out[["outlet", "rank", "canonical", "label", "mentions", "articles"]]
     out = _rates(out, words, per_1k)
-    return _typed(out, strings=("outlet", "canonical", "label"), ints=("rank", "mentions", "articles"))
+    return _typed(
+        out, strings=("outlet", "canonical", "label"), ints=("rank", "mentions", "articles")
+    )
 
 
-def exclusive_entities(mentions: pd.DataFrame, label: str | Sequence[str] | None = None) -> pd.DataFrame:
+def exclusive_entities(
+    mentions: pd.DataFrame, label: str | Sequence[str] | None = None
+) -> pd.DataFrame:
     """Entities that only one outlet names.
 
     Columns ``canonical, label, outlet, mentions, articles``, most mentioned
@@ -515,7 +556,9 @@ def sentence_length_distribution(
             edges = [0.0, *edges]  # every sentence falls in some bin
     starts = np.asarray(edges, dtype="float64")
     ends = np.append(starts[1:], np.inf)
-    idx = np.clip(np.searchsorted(starts, words.fillna(0).to_numpy(), side="right") - 1, 0, len(starts) - 1)
+    idx = np.clip(
+        np.searchsorted(starts, words.fillna(0).to_numpy(), side="right") - 1, 0, len(starts) - 1
+    )
     outlet = _outlets(sentences)
     counts = pd.crosstab(outlet.to_numpy(), idx).reindex(columns=range(len(starts)), fill_value=0)
     counts.index.name = "outlet"
@@ -608,14 +651,24 @@ def kwic(
         if not isinstance(text, str):
             continue
         for m in pattern.finditer(text):
-            rows.append((
-                doc_id, outlet, "" if pd.isna(title) else title,
-                _words_before(text, m.start(), window), _WS.sub(" ", m.group()),
-                _words_after(text, m.end(), window), m.start(),
-            ))
+            rows.append(
+                (
+                    doc_id,
+                    outlet,
+                    "" if pd.isna(title) else title,
+                    _words_before(text, m.start(), window),
+                    _WS.sub(" ", m.group()),
+                    _words_after(text, m.end(), window),
+                    m.start(),
+                )
+            )
             if limit is not None and len(rows) >= limit:
                 break
         if limit is not None and len(rows) >= limit:
             break
-    out = pd.DataFrame(rows, columns=["doc_id", "outlet", "title", "left", "match", "right", "start_char"])
-    return _typed(out, strings=("doc_id", "outlet", "title", "left", "match", "right"), ints=("start_char",))
+    out = pd.DataFrame(
+        rows, columns=["doc_id", "outlet", "title", "left", "match", "right", "start_char"]
+    )
+    return _typed(
+        out, strings=("doc_id", "outlet", "title", "left", "match", "right"), ints=("start_char",)
+    )

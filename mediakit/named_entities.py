@@ -52,25 +52,19 @@ COLUMNS = [
 ]
 
 TITLES = frozenset(
-    """president president-elect vice secretary secretary-general general gen sen senator
-    rep representative gov governor mayor dr mr mrs ms miss prime minister chancellor pope
-    king queen prince princess judge justice chief lt col adm sgt capt ambassador
-    spokesman spokeswoman spokesperson former sheikh sir lord lady dame premier
-    commissioner envoy leader speaker""".split()
+    ["president", "president-elect", "vice", "secretary", "secretary-general", "general", "gen", "sen", "senator", "rep", "representative", "gov", "governor", "mayor", "dr", "mr", "mrs", "ms", "miss", "prime", "minister", "chancellor", "pope", "king", "queen", "prince", "princess", "judge", "justice", "chief", "lt", "col", "adm", "sgt", "capt", "ambassador", "spokesman", "spokeswoman", "spokesperson", "former", "sheikh", "sir", "lord", "lady", "dame", "premier", "commissioner", "envoy", "leader", "speaker"]
 )
-_SAID = frozenset("said says told added stated warned wrote remarked argued insisted".split())
-_PLACE_BEFORE = frozenset("in near across outside inside around".split())
-_PLACE_AFTER = frozenset("region border oblast province city capital district area".split())
+_SAID = frozenset(["said", "says", "told", "added", "stated", "warned", "wrote", "remarked", "argued", "insisted"])
+_PLACE_BEFORE = frozenset(["in", "near", "across", "outside", "inside", "around"])
+_PLACE_AFTER = frozenset(["region", "border", "oblast", "province", "city", "capital", "district", "area"])
 _PRODUCT_AFTER = frozenset(
-    """missile missiles system systems jet jets tank tanks rocket rockets drone drones
-    launcher launchers aircraft fighter fighters helicopter helicopters munitions warhead
-    warheads vehicle vehicles""".split()
+    ["missile", "missiles", "system", "systems", "jet", "jets", "tank", "tanks", "rocket", "rockets", "drone", "drones", "launcher", "launchers", "aircraft", "fighter", "fighters", "helicopter", "helicopters", "munitions", "warhead", "warheads", "vehicle", "vehicles"]
 )
 # "Donetsk People’s Republic" keeps its possessive; "Kyiv’s Western" does not.
 _POSSESSIVE_NAMES = frozenset(
-    "Republic Party Army Front Liberation Court Council Day Daily Assembly Congress Committee Movement Union League Guard".split()
+    ["Republic", "Party", "Army", "Front", "Liberation", "Court", "Council", "Day", "Daily", "Assembly", "Congress", "Committee", "Movement", "Union", "League", "Guard"]
 )
-_PARTICLES = frozenset("de da del der van von bin al la le du di".split())
+_PARTICLES = frozenset(["de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "di"])
 _INNER_POSSESSIVE = re.compile(r"[’']s\b")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")

@@ -10,8 +10,10 @@ pipeline.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -28,12 +30,10 @@ _UNUSED = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "sent
 # Tokens the tokenizer keeps whole (so the sentencizer never splits after
 # them) but that do end sentences when a typical sentence opener follows.
 _ABBREV_ENDINGS = frozenset(
-    "U.S. U.K. U.N. D.C. a.m. p.m. Inc. Co. Corp. Ltd. Jr. Sr. etc. Bros.".split()
+    ["U.S.", "U.K.", "U.N.", "D.C.", "a.m.", "p.m.", "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.", "etc.", "Bros."]
 )
 _OPENERS = frozenset(
-    """the a an he she it they we i you but and so yet in on at this that these
-    those his her their our its there as after before meanwhile however while
-    when if for one some many most officials""".split()
+    ["the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "so", "yet", "in", "on", "at", "this", "that", "these", "those", "his", "her", "their", "our", "its", "there", "as", "after", "before", "meanwhile", "however", "while", "when", "if", "for", "one", "some", "many", "most", "officials"]
 )
 
 
@@ -47,9 +47,7 @@ def news_sentences(doc: Doc) -> Doc:
     for i in range(len(doc) - 1):
         tok = doc[i]
         nxt = doc[i + 1]
-        if "\n" in tok.text:
-            nxt.is_sent_start = True
-        elif (
+        if "\n" in tok.text or (
             tok.text in _ABBREV_ENDINGS
             and tok.whitespace_
             and nxt.text[:1].isupper()
@@ -102,11 +100,21 @@ def load_nlp(name: str | None = None) -> Language:
     return nlp
 
 
+@lru_cache(maxsize=4)
 def model_id(name: str | None = None) -> str:
-    """``name-version`` of the pipeline, part of every cache key.
+    """``lang_name-version`` of the pipeline, part of every cache key.
+
+    Read from the package's ``meta.json`` so that a warm run never loads the
+    model just to learn its version.
 
     >>> model_id().count("-") >= 1
     True
     """
-    nlp = load_nlp(name)
-    return f"{nlp.meta.get('lang', 'xx')}_{nlp.meta['name']}-{nlp.meta['version']}"
+    name = name or model_name()
+    spec = importlib.util.find_spec(name)
+    meta_path = Path(spec.origin).parent / "meta.json" if spec and spec.origin else None
+    if meta_path is not None and meta_path.exists():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    else:  # a pipeline that is not an installed package: load it
+        meta = load_nlp(name).meta
+    return f"{meta.get('lang', 'xx')}_{meta['name']}-{meta['version']}"

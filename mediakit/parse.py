@@ -172,12 +172,16 @@ def parse_into(
     n_process: int | None = None,
     batch_size: int = 32,
     progress: bool | None = None,
+    engine: str = "local",
 ) -> None:
     """Parse every ``{key: text}`` in ``todo`` and add the records to ``store``.
 
     Records are flushed to the store as they arrive, so Ctrl-C (or a kernel
     interrupt) keeps everything finished so far; the next run parses only the rest.
+    ``engine="dask"`` parses on the active Dask cluster instead of local processes.
     """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
     if not todo:
         return
     from tqdm.auto import tqdm
@@ -199,7 +203,11 @@ def parse_into(
             last_flush = time.monotonic()
 
     try:
-        if n_process <= 1:
+        if engine == "dask":
+            from .dask_engine import parse_on_cluster
+
+            parse_on_cluster(items, take, model=model, batch_size=batch_size)
+        elif n_process <= 1:
             for chunk in _chunks(items, batch_size):
                 take(parse_batch(chunk, model, batch_size))
         else:

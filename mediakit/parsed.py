@@ -90,6 +90,7 @@ def parse_corpus(
     cache_dir: str | Path | bool | None = None,
     progress: bool | None = None,
     model: str | None = None,
+    engine: str = "local",
 ) -> ParsedCorpus:
     """Parse every article that the cache does not hold yet; return the parsed corpus.
 
@@ -110,7 +111,7 @@ def parse_corpus(
         store=ParseStore.for_model(mid, cache_dir),
         model_id=mid,
         model=name,
-        parse_options={"n_process": n_process, "batch_size": batch_size, "progress": progress},
+        parse_options={"n_process": n_process, "batch_size": batch_size, "progress": progress, "engine": engine},
     )
     pc.ensure_parsed()
     return pc

@@ -25,9 +25,17 @@ import pandas as pd
 from . import charts
 from .compare import kwic, largest_outlets, metric_columns
 from .errors import CorpusError
-from .metric_info import PROFILE_COLUMNS, metric_short_title
+from .metric_info import metric_short_title
 
-__all__ = ["OutletComparison", "compare", "dashboard"]
+__all__ = [
+    "ENTITY_TYPES",
+    "OutletComparison",
+    "SvgChart",
+    "chart_view",
+    "compare",
+    "dashboard",
+    "kwic_html",
+]
 
 #: Entity types offered in the dropdown: (shown name, label).
 ENTITY_TYPES = (
@@ -123,7 +131,12 @@ class OutletComparison(w.VBox):
         columns = metric_columns(metrics)
         if not columns or "outlet" not in metrics.columns:
             raise CorpusError("compare() needs the metrics table from mediakit.analyze(corpus).")
-        self._metrics, self._mentions, self._sentences, self._corpus = metrics, mentions, sentences, corpus
+        self._metrics, self._mentions, self._sentences, self._corpus = (
+            metrics,
+            mentions,
+            sentences,
+            corpus,
+        )
         counts = metrics["outlet"].astype("string").fillna("unknown").value_counts()
         self.all_outlets: list[str] = sorted(counts.index)
         default = largest_outlets(metrics, DEFAULT_OUTLETS)
@@ -135,15 +148,32 @@ class OutletComparison(w.VBox):
             layout=w.Layout(width="320px"),
         )
         first = "flesch_reading_ease" if "flesch_reading_ease" in columns else columns[0]
-        self.metric = w.Dropdown(options=[(metric_short_title(c), c) for c in columns], value=first,
-                                 description="Metric", layout=w.Layout(width="360px"))
-        self.label = w.Dropdown(options=ENTITY_TYPES, value="PERSON", description="Entities",
-                                disabled=mentions is None, layout=w.Layout(width="360px"))
-        self.per_1k = w.ToggleButtons(options=[("Mentions", False), ("Per 1,000 words", True)], value=False,
-                                      description="Count", disabled=mentions is None)
+        self.metric = w.Dropdown(
+            options=[(metric_short_title(c), c) for c in columns],
+            value=first,
+            description="Metric",
+            layout=w.Layout(width="360px"),
+        )
+        self.label = w.Dropdown(
+            options=ENTITY_TYPES,
+            value="PERSON",
+            description="Entities",
+            disabled=mentions is None,
+            layout=w.Layout(width="360px"),
+        )
+        self.per_1k = w.ToggleButtons(
+            options=[("Mentions", False), ("Per 1,000 words", True)],
+            value=False,
+            description="Count",
+            disabled=mentions is None,
+        )
         self.search = w.Text(
-            placeholder="a word or phrase, then Enter" if corpus is not None else "pass corpus= to search",
-            description="Search", continuous_update=False, disabled=corpus is None,
+            placeholder="a word or phrase, then Enter"
+            if corpus is not None
+            else "pass corpus= to search",
+            description="Search",
+            continuous_update=False,
+            disabled=corpus is None,
             layout=w.Layout(width="360px"),
         )
         self.status = w.HTML()
@@ -155,9 +185,13 @@ class OutletComparison(w.VBox):
         self._cache_key: tuple = ()
         self._cache: dict[str, pd.DataFrame | None] = {}
         self._draw_all()
-        controls = w.HBox([self.outlets, w.VBox([self.metric, self.label, self.per_1k, self.search])])
-        grid = w.Box(list(self.views.values()),
-                     layout=w.Layout(display="flex", flex_flow="row wrap", grid_gap="16px"))
+        controls = w.HBox(
+            [self.outlets, w.VBox([self.metric, self.label, self.per_1k, self.search])]
+        )
+        grid = w.Box(
+            list(self.views.values()),
+            layout=w.Layout(display="flex", flex_flow="row wrap", grid_gap="16px"),
+        )
         super().__init__([controls, self.status, grid, self.kwic_view])
         self.outlets.observe(lambda _: self._draw_all(), "value")
         self.metric.observe(lambda _: self._draw("metric"), "value")
@@ -176,20 +210,25 @@ class OutletComparison(w.VBox):
 
     def _builders(self) -> dict[str, Callable[[], alt.TopLevelMixin]]:
         everyone = self.all_outlets  # colours follow the whole corpus, not the selection
-        profile = [c for c in PROFILE_COLUMNS if c in self._metrics.columns] or None
         m = functools.partial(self._subset, "metrics")
         out: dict[str, Callable[[], alt.TopLevelMixin]] = {
             "metric": lambda: charts.metric_by_outlet(m(), self.metric.value, outlets=everyone),
-            "profile": lambda: charts.metric_profile(m(), profile, outlets=everyone),
+            "profile": lambda: charts.metric_profile(m(), outlets=everyone),
             "formulas": lambda: charts.readability_formulas(m(), outlets=everyone),
         }
         if self._mentions is not None:
+
             def opts() -> dict:
                 return {"label": self.label.value, "per_1k": self.per_1k.value, "outlets": everyone}
+
             out["entities"] = lambda: charts.entity_heatmap(self._subset("mentions"), m(), **opts())
-            out["top_entities"] = lambda: charts.top_entities(self._subset("mentions"), m(), **opts())
+            out["top_entities"] = lambda: charts.top_entities(
+                self._subset("mentions"), m(), **opts()
+            )
         if self._sentences is not None:
-            out["sentences"] = lambda: charts.sentence_lengths(self._subset("sentences"), outlets=everyone)
+            out["sentences"] = lambda: charts.sentence_lengths(
+                self._subset("sentences"), outlets=everyone
+            )
         return out
 
     def _draw_all(self) -> None:
@@ -245,8 +284,11 @@ def kwic_html(table: pd.DataFrame, query: str, palette: dict[str, str] | None = 
     if table.empty:
         return f"<p>No match for <b>{esc(query)}</b> in the selected outlets.</p>"
     palette = palette or {}
-    head = (f"<p>{len(table):,} line{'s' if len(table) != 1 else ''} for <b>{esc(query)}</b>"
-            + (f" (the first {KWIC_LIMIT})" if len(table) >= KWIC_LIMIT else "") + "</p>")
+    head = (
+        f"<p>{len(table):,} line{'s' if len(table) != 1 else ''} for <b>{esc(query)}</b>"
+        + (f" (the first {KWIC_LIMIT})" if len(table) >= KWIC_LIMIT else "")
+        + "</p>"
+    )
     rows = []
     for r in table.itertuples(index=False):
         dot = f"<span style='color:{palette.get(r.outlet, '#666')}'>&#9679;</span> "
@@ -257,8 +299,12 @@ def kwic_html(table: pd.DataFrame, query: str, palette: dict[str, str] | None = 
             f"<td style='text-align:right'>{esc(r.left)}</td><td><b>{esc(r.match)}</b></td>"
             f"<td>{esc(r.right)}</td></tr>"
         )
-    return (head + "<table style='border-collapse:collapse;font-size:90%'>"
-            "<tr><th>Outlet</th><th>Article</th><th></th><th></th><th></th></tr>" + "".join(rows) + "</table>")
+    return (
+        head + "<table style='border-collapse:collapse;font-size:90%'>"
+        "<tr><th>Outlet</th><th>Article</th><th></th><th></th><th></th></tr>"
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def compare(
@@ -302,4 +348,9 @@ def dashboard(corpus: Any = None, **analyze_options: Any) -> OutletComparison:
 
     aliases = analyze_options.pop("aliases", None)
     pc = parse_corpus(corpus, **analyze_options)
-    return compare(metrics_of(pc, aliases=aliases), entities_of(pc, aliases=aliases), sentences_of(pc), pc.corpus)
+    return compare(
+        metrics_of(pc, aliases=aliases),
+        entities_of(pc, aliases=aliases),
+        sentences_of(pc),
+        pc.corpus,
+    )

@@ -111,7 +111,13 @@ class Chart:
             datasets = self.spec().get("datasets") or {}
             values = next(iter(datasets.values()), [])
             data = pd.DataFrame.from_records(values)
-        return Table(f"{self.id}-data", f"{self.title} (data)", data, columns=self.columns, digits=self.digits)
+        return Table(
+            f"{self.id}-data",
+            f"{self.title} (data)",
+            data,
+            columns=self.columns,
+            digits=self.digits,
+        )
 
 
 Block = Text | Bullets | Definitions | Table | Chart

@@ -23,7 +23,9 @@ DEFAULT_TITLE = "How the outlets compare"
 _BLOCK_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
-def build_sections(ctx: ReportContext, sections: Sequence[Section]) -> list[tuple[Section, list[Block]]]:
+def build_sections(
+    ctx: ReportContext, sections: Sequence[Section]
+) -> list[tuple[Section, list[Block]]]:
     """Run each section's function; drop empty sections; check block ids are unique.
 
     Block ids become HTML ids and export file names, so they must be unique
@@ -38,9 +40,13 @@ def build_sections(ctx: ReportContext, sections: Sequence[Section]) -> list[tupl
                 ids = [block.id, block.table().id] if isinstance(block, Chart) else [block.id]
                 for bid in ids:
                     if not _BLOCK_ID.match(bid):
-                        raise ValueError(f"Section {section.id!r}: block id {bid!r} must be a lowercase slug (a-z, 0-9, '-', '_').")
+                        raise ValueError(
+                            f"Section {section.id!r}: block id {bid!r} must be a lowercase slug (a-z, 0-9, '-', '_')."
+                        )
                     if bid in seen:
-                        raise ValueError(f"Sections {seen[bid]!r} and {section.id!r} both use the block id {bid!r}; ids must be unique.")
+                        raise ValueError(
+                            f"Sections {seen[bid]!r} and {section.id!r} both use the block id {bid!r}; ids must be unique."
+                        )
                     seen[bid] = section.id
         if blocks:
             built.append((section, blocks))
@@ -104,8 +110,12 @@ def report(
     True
     """
     pc = parse_corpus(
-        corpus, n_process=n_process, batch_size=batch_size,
-        cache_dir=False if cache_dir is False else cache_dir, progress=progress, model=model,
+        corpus,
+        n_process=n_process,
+        batch_size=batch_size,
+        cache_dir=False if cache_dir is False else cache_dir,
+        progress=progress,
+        model=model,
     )
     day, source = analysis_date(analysed_on, pc.corpus, pc.store.directory, pc.keys)
     prov = Provenance(
@@ -129,6 +139,10 @@ def report(
     if charts_dir is not None:
         export_charts(charts, charts_dir)
     if tables_dir is not None:
-        tables = [t for b in blocks for t in ([b] if isinstance(b, Table) else [b.table()] if isinstance(b, Chart) else [])]
+        tables = [
+            t
+            for b in blocks
+            for t in ([b] if isinstance(b, Table) else [b.table()] if isinstance(b, Chart) else [])
+        ]
         export_tables(tables, tables_dir)
     return out

@@ -41,13 +41,24 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
     )
     _add_corpus_options(p)
     out = p.add_argument_group("output")
-    out.add_argument("-o", "--output", default="report.html", metavar="FILE",
-                     help="the HTML file to write (default report.html)")
-    out.add_argument("--charts", metavar="DIR", help="also write every chart as PNG and SVG into DIR")
+    out.add_argument(
+        "-o",
+        "--output",
+        default="report.html",
+        metavar="FILE",
+        help="the HTML file to write (default report.html)",
+    )
+    out.add_argument(
+        "--charts", metavar="DIR", help="also write every chart as PNG and SVG into DIR"
+    )
     out.add_argument("--tables", metavar="DIR", help="also write every table as CSV into DIR")
-    out.add_argument("--title", help="the report's title")
-    out.add_argument("--analysed-on", metavar="YYYY-MM-DD",
-                     help="analysis date for the footer (default: when the parse cache was written)")
+    # Not --title: that one maps the corpus's title column.
+    out.add_argument("--report-title", metavar="TEXT", help="the report's heading")
+    out.add_argument(
+        "--analysed-on",
+        metavar="YYYY-MM-DD",
+        help="analysis date for the footer (default: when the parse cache was written)",
+    )
     return p
 
 
@@ -65,7 +76,7 @@ def cli_report(args: argparse.Namespace) -> int:
     out = report(
         corpus,
         args.output,
-        title=args.title,
+        title=args.report_title,
         analysed_on=args.analysed_on,
         charts_dir=args.charts,
         tables_dir=args.tables,
@@ -76,7 +87,13 @@ def cli_report(args: argparse.Namespace) -> int:
         progress=False if args.quiet else None,
     )
     if not args.quiet:
-        extras = "".join(f", {what} in {d}" for what, d in (("charts", args.charts), ("tables", args.tables)) if d)
-        print(f"{len(corpus)} articles from {corpus['outlet'].nunique()} outlets -> {out} "
-              f"({Path(out).stat().st_size:,} bytes{extras}) in {time.perf_counter() - t0:.1f} s")
+        extras = "".join(
+            f", {what} in {d}"
+            for what, d in (("charts", args.charts), ("tables", args.tables))
+            if d
+        )
+        print(
+            f"{len(corpus)} articles from {corpus['outlet'].nunique()} outlets -> {out} "
+            f"({Path(out).stat().st_size:,} bytes{extras}) in {time.perf_counter() - t0:.1f} s"
+        )
     return 0

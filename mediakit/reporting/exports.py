@@ -19,7 +19,9 @@ def _write_bytes(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def export_charts(charts: Iterable[Chart], directory: str | os.PathLike, *, scale: float = 2.0) -> list[Path]:
+def export_charts(
+    charts: Iterable[Chart], directory: str | os.PathLike, *, scale: float = 2.0
+) -> list[Path]:
     """Write ``<id>.png`` and ``<id>.svg`` for each chart; return the paths written.
 
     Rendering is offline: vl-convert is told to load no URL at all.
@@ -39,7 +41,10 @@ def export_charts(charts: Iterable[Chart], directory: str | os.PathLike, *, scal
         spec = normalize_names(chart.spec())
         png = vlc.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
         svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
-        for path, data in ((out / f"{chart.id}.png", png), (out / f"{chart.id}.svg", svg.encode("utf-8"))):
+        for path, data in (
+            (out / f"{chart.id}.png", png),
+            (out / f"{chart.id}.svg", svg.encode("utf-8")),
+        ):
             _write_bytes(path, data)
             written.append(path)
     return written

@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -31,6 +32,7 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
+from ..paths import default_cache_dir
 from .blocks import Block, Bullets, Chart, Definitions, Table, Text
 from .labels import column_label
 from .provenance import Provenance
@@ -39,7 +41,13 @@ from .sections import Section
 __all__ = ["normalize_names", "render_report", "script_json", "vega_javascript"]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
-_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
 _JSON_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _AUTO_NAME = re.compile(r"^(param|view)_\d+$")
 
@@ -90,7 +98,9 @@ def normalize_names(spec: dict) -> dict:
     collect(spec)
     if not found or all(k == v for k, v in found.items()):
         return spec
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + r")(?!\w)")
+    pattern = re.compile(
+        r"(?<!\w)(" + "|".join(map(re.escape, sorted(found, key=len, reverse=True))) + r")(?!\w)"
+    )
 
     def rename(node: Any) -> Any:
         if isinstance(node, dict):
@@ -107,19 +117,41 @@ def normalize_names(spec: dict) -> dict:
     return rename(spec)
 
 
+def _bundle_file() -> Path:
+    import vl_convert as vlc
+
+    return default_cache_dir() / "js" / f"vl-convert-{vlc.__version__}-vega-embed.js"
+
+
 @lru_cache(maxsize=1)
 def vega_javascript() -> str:
     """vega, vega-lite and vega-embed as one script, from vl-convert-python (offline).
+
+    vl-convert bundles the script on each call (1-3 s), so it is kept in
+    mediakit's cache folder, one file per vl-convert version.
 
     >>> "vegaEmbed" in vega_javascript()
     True
     """
     import vl_convert as vlc
 
-    js = vlc.javascript_bundle()
+    path = _bundle_file()
+    try:
+        js = path.read_text(encoding="utf-8")
+    except OSError:
+        js = vlc.javascript_bundle()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(js, encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError:  # a read-only cache only costs time
+            pass
     # Inside <script> only "</script" or "<!--" could end or confuse the element.
-    if re.search(r"</script|<!--", js, re.IGNORECASE):
-        raise RuntimeError("The vl-convert JavaScript bundle contains '</script' or '<!--'; it cannot be inlined safely.")
+    if re.search(r"</script|<!--", js, re.IGNORECASE) or "vegaEmbed" not in js:
+        raise RuntimeError(
+            f"The JavaScript bundle {path} is damaged or unsafe to inline; delete it and try again."
+        )
     return js
 
 
@@ -140,7 +172,11 @@ def _cell(value: Any, digits: int) -> tuple[str, str]:
         return f"{float(value):,.{digits}f}", repr(float(value))
     if isinstance(value, pd.Timestamp | dt.datetime):
         ts = pd.Timestamp(value)
-        text = ts.date().isoformat() if ts == ts.normalize() else ts.isoformat(sep=" ", timespec="minutes")
+        text = (
+            ts.date().isoformat()
+            if ts == ts.normalize()
+            else ts.isoformat(sep=" ", timespec="minutes")
+        )
         return text, ts.isoformat()
     if isinstance(value, list | tuple | np.ndarray):
         text = ", ".join(str(v) for v in value)
@@ -152,19 +188,23 @@ def table_view(table: Table) -> dict:
     """What the template needs to draw one table (strings only; escaped there)."""
     data = table.data
     numeric = [
-        pd.api.types.is_numeric_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c]) for c in data.columns
+        pd.api.types.is_numeric_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c])
+        for c in data.columns
     ]
     shown = data if table.max_rows is None else data.head(table.max_rows)
     rows = [
-        [_cell(v, table.digits) for v in row]
-        for row in shown.itertuples(index=False, name=None)
+        [_cell(v, table.digits) for v in row] for row in shown.itertuples(index=False, name=None)
     ]
     return {
         "id": table.id,
         "title": table.title,
         "caption": table.caption,
         "headers": [
-            {"label": table.columns.get(str(c)) or column_label(str(c)), "name": str(c), "numeric": n}
+            {
+                "label": table.columns.get(str(c)) or column_label(str(c)),
+                "name": str(c),
+                "numeric": n,
+            }
             for c, n in zip(data.columns, numeric, strict=True)
         ],
         "rows": rows,
@@ -192,11 +232,17 @@ def _block_view(block: Block) -> dict:
             "spec": script_json(normalize_names(block.spec())),
             "table": table_view(block.table()),
         }
-    raise TypeError(f"A report section returned {type(block).__name__}; use the blocks in mediakit.reporting.blocks.")
+    raise TypeError(
+        f"A report section returned {type(block).__name__}; use the blocks in mediakit.reporting.blocks."
+    )
 
 
 def _sha256(text: str) -> str:
-    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
+    return (
+        "'sha256-"
+        + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+        + "'"
+    )
 
 
 def content_security_policy(scripts: Sequence[str]) -> str:
@@ -248,15 +294,21 @@ def render_report(
         for s, blocks in built
     ]
     has_charts = any(b["kind"] == "chart" for s in sections for b in s["blocks"])
-    scripts = [vega_javascript(), (_TEMPLATES / "report.js").read_text(encoding="utf-8")] if has_charts else [
-        (_TEMPLATES / "report.js").read_text(encoding="utf-8")
-    ]
-    return _environment().get_template("report.html.j2").render(
-        title=title,
-        sections=sections,
-        provenance=provenance,
-        css=Markup((_TEMPLATES / "report.css").read_text(encoding="utf-8")),
-        embed_options=script_json(EMBED_OPTIONS),
-        scripts=[Markup(s) for s in scripts],
-        csp=content_security_policy(scripts),
+    scripts = (
+        [vega_javascript(), (_TEMPLATES / "report.js").read_text(encoding="utf-8")]
+        if has_charts
+        else [(_TEMPLATES / "report.js").read_text(encoding="utf-8")]
+    )
+    return (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            title=title,
+            sections=sections,
+            provenance=provenance,
+            css=Markup((_TEMPLATES / "report.css").read_text(encoding="utf-8")),
+            embed_options=script_json(EMBED_OPTIONS),
+            scripts=[Markup(s) for s in scripts],
+            csp=content_security_policy(scripts),
+        )
     )

@@ -26,18 +26,36 @@ __all__ = ["export_notebooks", "external_sources"]
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 _WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-_VEGA = re.compile(r"^application/vnd\.vega(lite)?\.v\d+\+json$")
-_EXTERNAL = re.compile(r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I)
-_NOTE = "[An interactive widget: open the notebook in JupyterLab to use it.]"
+_VEGA = re.compile(r"^application/vnd\.vega(lite)?\.v\d+[.+]json$")  # altair 6 writes ".v6.json"
+_EXTERNAL = re.compile(
+    r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?(?:https?:)?//""", re.I
+)
+_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.I | re.S)
+_QUOTED_URL = re.compile(r"""["'](?:https?:)?//[^"'\s]+["']""")
+# Run before the notebook's own cells: charts as static SVG (drawn by vl-convert
+# in the kernel) instead of altair's default HTML, which loads vega from a CDN.
+_SETUP = "import altair as _alt\n_alt.renderers.enable('svg')\ndel _alt"
+_NOTE = (
+    "*Interactive widget: in this static copy its controls are left out"
+    "{shown}. Open the notebook in JupyterLab to use it.*"
+)
 
 
 def external_sources(html: str) -> list[str]:
     """Tags in ``html`` that would load something from the network.
 
+    Finds ``src``/``href`` attributes pointing at another host and URLs
+    quoted inside inline scripts (``import("https://...")``, require paths).
+
     >>> external_sources('<script src="https://cdn.example/x.js"></script><img src="data:,">')
     ['<script src="https://']
+    >>> external_sources('<script>import("https://cdn.example/vega.js")</script>')
+    ['"https://cdn.example/vega.js"']
     """
-    return [m.group(0) for m in _EXTERNAL.finditer(html)]
+    found = [m.group(0) for m in _EXTERNAL.finditer(html)]
+    for body in _SCRIPT.findall(html):
+        found.extend(m.group(0) for m in _QUOTED_URL.finditer(body))
+    return found
 
 
 def _static_chart(data: dict) -> dict:
@@ -45,7 +63,11 @@ def _static_chart(data: dict) -> dict:
 
     key = next(k for k in data if _VEGA.match(k))
     spec = data[key]
-    svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[]) if "vegalite" in key else vlc.vega_to_svg(spec, allowed_base_urls=[])
+    svg = (
+        vlc.vegalite_to_svg(spec, allowed_base_urls=[])
+        if "vegalite" in key
+        else vlc.vega_to_svg(spec, allowed_base_urls=[])
+    )
     return {"image/svg+xml": svg}
 
 
@@ -58,10 +80,20 @@ def _widget_outputs(model_id: str, state: dict, seen: set[str]) -> list[dict]:
     inner = model.get("state", {})
     if model.get("model_name") == "OutputModel":
         return list(inner.get("outputs", []))
+    spec = inner.get("spec")
+    if isinstance(spec, dict) and "vega-lite" in str(spec.get("$schema", "")):
+        # altair's JupyterChart widget keeps its spec in the widget state.
+        return [
+            {
+                "output_type": "display_data",
+                "metadata": {},
+                "data": {"application/vnd.vegalite.v6+json": spec},
+            }
+        ]
     found: list[dict] = []
     for child in inner.get("children", []):
         if isinstance(child, str) and child.startswith("IPY_MODEL_"):
-            found.extend(_widget_outputs(child[len("IPY_MODEL_"):], state, seen))
+            found.extend(_widget_outputs(child[len("IPY_MODEL_") :], state, seen))
     return found
 
 
@@ -71,14 +103,20 @@ def _make_static(outputs: Iterable[Any], state: dict) -> list[Any]:
     result: list[Any] = []
     for out in outputs:
         out = nbformat.from_dict(out)
-        data = out.get("data") if out.get("output_type") in ("display_data", "execute_result") else None
+        data = (
+            out.get("data")
+            if out.get("output_type") in ("display_data", "execute_result")
+            else None
+        )
         if data and any(_VEGA.match(k) for k in data):
             out["data"] = _static_chart(data)
         elif data and _WIDGET_VIEW in data:
             shown = _widget_outputs(data[_WIDGET_VIEW].get("model_id", ""), state, set())
-            result.extend(_make_static(shown, state) if shown else [
-                nbformat.v4.new_output("display_data", data={"text/plain": _NOTE})
-            ])
+            what = " and it shows what it drew for the default choices" if shown else ""
+            note = nbformat.v4.new_output(
+                "display_data", data={"text/markdown": _NOTE.format(shown=what)}
+            )
+            result.extend([note, *_make_static(shown, state)])
             continue
         result.append(out)
     return result
@@ -129,25 +167,37 @@ def export_notebooks(
 
     src, dest = Path(notebooks_dir), Path(out_dir)
     if not src.is_dir():
-        raise FileNotFoundError(f"No notebook folder {src}; pass the folder holding the .ipynb files.")
+        raise FileNotFoundError(
+            f"No notebook folder {src}; pass the folder holding the .ipynb files."
+        )
     dest.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for path in sorted(src.glob("*.ipynb")):
         nb = nbformat.read(path, as_version=4)
-        client = NotebookClient(nb, timeout=timeout, kernel_name=kernel_name,
-                                resources={"metadata": {"path": str(path.parent.resolve())}})
+        nb.cells.insert(0, nbformat.v4.new_code_cell(_SETUP))
+        client = NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name=kernel_name,
+            resources={"metadata": {"path": str(path.parent.resolve())}},
+        )
         try:
             client.execute()
         except CellExecutionError as exc:
             raise RuntimeError(f"{path.name}: a cell failed while exporting:\n{exc}") from exc
+        nb.cells.pop(0)
         state = nb.metadata.pop("widgets", {}).get(_WIDGET_STATE, {}).get("state", {})
         for cell in nb.cells:
             if cell.cell_type == "code":
                 cell.outputs = _make_static(cell.outputs, state)
-        html, _ = _exporter(hide_code).from_notebook_node(nb, resources={"metadata": {"name": path.stem}})
+        html, _ = _exporter(hide_code).from_notebook_node(
+            nb, resources={"metadata": {"name": path.stem}}
+        )
         leaks = external_sources(html)
         if leaks:
-            raise RuntimeError(f"{path.name}: the exported HTML would load from the network: {leaks[:3]}")
+            raise RuntimeError(
+                f"{path.name}: the exported HTML would load from the network: {leaks[:3]}"
+            )
         out = dest / f"{path.stem}.html"
         out.write_bytes(html.encode("utf-8"))
         written.append(out)
@@ -156,8 +206,10 @@ def export_notebooks(
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m mediakit.reporting.notebooks NOTEBOOKS OUT [--show-code]``."""
-    p = argparse.ArgumentParser(prog="python -m mediakit.reporting.notebooks",
-                                description="Run the notebooks and export them as offline HTML.")
+    p = argparse.ArgumentParser(
+        prog="python -m mediakit.reporting.notebooks",
+        description="Run the notebooks and export them as offline HTML.",
+    )
     p.add_argument("notebooks", help="folder with .ipynb files")
     p.add_argument("out", help="folder for the .html files")
     p.add_argument("--show-code", action="store_true", help="keep the code cells (default: hidden)")

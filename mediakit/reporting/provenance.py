@@ -22,8 +22,8 @@ from typing import Any
 import pandas as pd
 import pyarrow.parquet as pq
 
-from .._version import __version__
 from ..cache import keys_for
+from ..errors import CorpusError
 
 __all__ = ["Provenance", "analysis_date", "corpus_hash"]
 
@@ -70,7 +70,10 @@ def _as_day(value: Any) -> str:
     try:
         return pd.Timestamp(str(value)).date().isoformat()
     except (ValueError, TypeError) as exc:
-        raise ValueError(f"analysed_on={value!r} is not a date; give e.g. '2024-11-18' or a datetime.date.") from exc
+        # A CorpusError, so that the command line reports it as a usage error.
+        raise CorpusError(
+            f"analysed_on={value!r} is not a date; give e.g. '2024-11-18' or a datetime.date."
+        ) from exc
 
 
 def _cache_day(directory: Path | None, keys: Sequence[str]) -> str | None:

@@ -30,7 +30,13 @@ from .blocks import Block
 if TYPE_CHECKING:
     from .context import ReportContext
 
-__all__ = ["Section", "register_section", "registered_sections", "resolve_sections", "unregister_section"]
+__all__ = [
+    "Section",
+    "register_section",
+    "registered_sections",
+    "resolve_sections",
+    "unregister_section",
+]
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _REGISTRY: dict[str, Section] = {}
@@ -53,12 +59,16 @@ class Section:
 
     def __post_init__(self) -> None:
         if not _ID.match(self.id):
-            raise ValueError(f"Section id {self.id!r} must be lowercase letters, digits and '-' (it becomes an HTML id and file name prefix).")
+            raise ValueError(
+                f"Section id {self.id!r} must be lowercase letters, digits and '-' (it becomes an HTML id and file name prefix)."
+            )
 
 
 def register_section(
     id: str, title: str, order: int, *, intro: str = "", replace: bool = False
-) -> Callable[[Callable[[ReportContext], Sequence[Block]]], Callable[[ReportContext], Sequence[Block]]]:
+) -> Callable[
+    [Callable[[ReportContext], Sequence[Block]]], Callable[[ReportContext], Sequence[Block]]
+]:
     """Decorator: add a function ``(context) -> blocks`` to every report as a section.
 
     ``order`` places it (the built-in sections use 10, 20, 30); ``intro`` is a
@@ -74,9 +84,13 @@ def register_section(
     >>> unregister_section("example-note")
     """
 
-    def add(build: Callable[[ReportContext], Sequence[Block]]) -> Callable[[ReportContext], Sequence[Block]]:
+    def add(
+        build: Callable[[ReportContext], Sequence[Block]],
+    ) -> Callable[[ReportContext], Sequence[Block]]:
         if id in _REGISTRY and not replace:
-            raise ValueError(f"A report section {id!r} is already registered; pass replace=True to swap it.")
+            raise ValueError(
+                f"A report section {id!r} is already registered; pass replace=True to swap it."
+            )
         _REGISTRY[id] = Section(id, title, order, build, intro)
         return build
 

@@ -16,15 +16,19 @@ _TYPES_NOTE = (
     "religious groups, PRODUCT products (e.g. weapons), EVENT, LAW, WORK_OF_ART and LANGUAGE."
 )
 _COUNTS = {
-    "mentions": "Mentions", "articles": "Articles naming it",
-    "mentions_per_1k_words": "Per 1,000 words", "value": "Value shown",
+    "mentions": "Mentions",
+    "articles": "Articles naming it",
+    "mentions_per_1k_words": "Per 1,000 words",
+    "value": "Value shown",
 }
 
 
 @register_section(
-    "entities", "Who and what is named", order=30,
+    "entities",
+    "Who and what is named",
+    order=30,
     intro="The people, organisations and places each outlet names, after merging spellings of one name "
-          "(\"Zelensky\"/\"Zelenskyy\", \"Biden\" for \"Joe Biden\").",
+    '("Zelensky"/"Zelenskyy", "Biden" for "Joe Biden").',
 )
 def entities_section(ctx: ReportContext) -> list[Block]:
     """Top entities by outlet (per type), the outlet x entity heatmap and exclusive names.
@@ -43,29 +47,47 @@ def entities_section(ctx: ReportContext) -> list[Block]:
     present = set(mentions["label"].astype(str))
     labels = [lab for lab in ctx.option("entity_labels", DEFAULT_LABELS) if lab in present]
     if not labels:
-        return [Text("The language model found no people, organisations or places in these articles.")]
+        return [
+            Text("The language model found no people, organisations or places in these articles.")
+        ]
 
-    blocks: list[Block] = [Text(
-        "Counts are mentions: every time a name (or a surname standing for it) appears. A long article "
-        "names more; " + ("the charts divide by the words each outlet published." if per_1k else
-                          "the tables also give mentions per 1,000 words for comparing outlets of different length.")
-    )]
+    blocks: list[Block] = [
+        Text(
+            "Counts are mentions: every time a name (or a surname standing for it) appears. A long article "
+            "names more; "
+            + (
+                "the charts divide by the words each outlet published."
+                if per_1k
+                else "the tables also give mentions per 1,000 words for comparing outlets of different length."
+            )
+        )
+    ]
     for lab in labels:
-        blocks.append(Chart(
-            f"top-{lab.lower()}", f"Most named {_PLURAL.get(lab, lab)} by outlet",
-            charts.top_entities(mentions, metrics, label=lab, per_1k=per_1k, top=top, outlets=outlets),
-            data=compare.top_entities(mentions, metrics, label=lab, per_1k=per_1k, top=top),
-            columns=_COUNTS,
-        ))
+        blocks.append(
+            Chart(
+                f"top-{lab.lower()}",
+                f"Most named {_PLURAL.get(lab, lab)} by outlet",
+                charts.top_entities(
+                    mentions, metrics, label=lab, per_1k=per_1k, top=top, outlets=outlets
+                ),
+                data=compare.top_entities(mentions, metrics, label=lab, per_1k=per_1k, top=top),
+                columns=_COUNTS,
+            )
+        )
     heat_top = int(ctx.option("heatmap_top", 20))
-    blocks.append(Chart(
-        "entity-heatmap", "Outlet x entity heatmap",
-        charts.entity_heatmap(mentions, metrics, label=None, per_1k=per_1k, top=heat_top, outlets=outlets),
-        data=compare.entity_matrix(mentions, metrics, label=None, per_1k=per_1k, top=heat_top),
-        columns=_COUNTS,
-        caption="The names mentioned most across the corpus (people, organisations, places and other names), "
-                "and how often each outlet mentions them. An empty cell: that outlet never names it.",
-    ))
+    blocks.append(
+        Chart(
+            "entity-heatmap",
+            "Outlet x entity heatmap",
+            charts.entity_heatmap(
+                mentions, metrics, label=None, per_1k=per_1k, top=heat_top, outlets=outlets
+            ),
+            data=compare.entity_matrix(mentions, metrics, label=None, per_1k=per_1k, top=heat_top),
+            columns=_COUNTS,
+            caption="The names mentioned most across the corpus (people, organisations, places and other names), "
+            "and how often each outlet mentions them. An empty cell: that outlet never names it.",
+        )
+    )
 
     only = compare.exclusive_entities(mentions, label=None)
     people = only[only["label"] == "PERSON"]
@@ -74,16 +96,31 @@ def entities_section(ctx: ReportContext) -> list[Block]:
     if len(people):
         by_outlet = people.groupby("outlet", sort=False)["canonical"].agg(list)
         blocks.append(Text(f"{len(people):,} people are named by one outlet only:"))
-        blocks.append(Bullets([
-            f"{o}: {', '.join(names[:15])}" + (f" and {len(names) - 15:,} more" if len(names) > 15 else "")
-            for o, names in sorted(by_outlet.items(), key=lambda kv: outlets.index(kv[0]) if kv[0] in outlets else 0)
-        ]))
+        blocks.append(
+            Bullets(
+                [
+                    f"{o}: {', '.join(names[:15])}"
+                    + (f" and {len(names) - 15:,} more" if len(names) > 15 else "")
+                    for o, names in sorted(
+                        by_outlet.items(),
+                        key=lambda kv: outlets.index(kv[0]) if kv[0] in outlets else 0,
+                    )
+                ]
+            )
+        )
     else:
         blocks.append(Text("Every person named is named by at least two outlets."))
+    if only.empty:
+        blocks.append(Text("Every name is used by at least two outlets."))
+        return blocks
     blocks.append(Text(_TYPES_NOTE))
-    blocks.append(Table(
-        "exclusive-entities", "Names only one outlet uses", only,
-        caption="Every name (any type) that appears in one outlet's articles and no other's, most mentioned first.",
-        columns=_COUNTS,
-    ))
+    blocks.append(
+        Table(
+            "exclusive-entities",
+            "Names only one outlet uses",
+            only,
+            caption="Every name (any type) that appears in one outlet's articles and no other's, most mentioned first.",
+            columns=_COUNTS,
+        )
+    )
     return blocks
