@@ -24,6 +24,13 @@ _EXPORTS = {
     "parse_corpus": "parsed",
     "CorpusError": "errors",
     "report": "reporting",
+    "quotes": "quoting",
+    "align_quotes": "quoting",
+    "figures": "numeric_claims",
+    "compare_figures": "numeric_claims",
+    "keyness": "distinctive",
+    "overlap": "reuse",
+    "Overlap": "reuse",
 }
 _SUBMODULES = {"charts", "widgets", "compare", "metric_info", "readability", "cache", "nlp", "reporting"}
 

@@ -595,3 +595,8 @@ def sentence_lengths(
             height=260,
         )
     )
+
+
+# Charts of the later analyses live in their own modules; one namespace for users.
+from .charts_claims import figure_disagreements, quote_alignment, quotes_by_speaker  # noqa: E402,F401
+from .charts_differ import keyness_chart, similarity_heatmap, unique_share_chart  # noqa: E402,F401

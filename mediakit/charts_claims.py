@@ -7,9 +7,9 @@ chart with a title, axis titles and tooltips; nothing is displayed. Outlets
 keep the colours of every other mediakit chart (``charts.outlet_palette``);
 pass ``outlets=`` (all outlet names of the corpus) when charting a subset.
 
->>> import mediakit
 >>> from mediakit import charts_claims
->>> chart = charts_claims.quotes_by_speaker(mediakit.quotes(cache_dir=False))
+>>> from mediakit.quoting import quotes  # also mediakit.quotes
+>>> chart = charts_claims.quotes_by_speaker(quotes(cache_dir=False))
 >>> chart.save("quotes.html", inline=True)  # doctest: +SKIP
 """
 

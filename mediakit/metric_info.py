@@ -90,7 +90,7 @@ _TABLE: dict[str, tuple[str, str, Direction | None, str]] = {
         "Paragraphs (count)",
         "Paragraphs",
         None,
-        "Blocks of text separated by blank lines.",
+        "Non-empty lines of the text: paragraphs, subheadings and bullet points each count once.",
     ),
     "words_per_sentence": ("Words per sentence", "Words per sentence", _H, ""),
     "syllables_per_word": ("Syllables per word", "Syllables per word", _H, ""),

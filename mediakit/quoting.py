@@ -275,8 +275,8 @@ def quotes_of(pc: ParsedCorpus, aliases: Any = None) -> pd.DataFrame:
     ids = pc.corpus["doc_id"].astype("str").tolist()
     outlets = pc.corpus["outlet"].astype("str").tolist()
     for i, text in enumerate(pc.texts):
-        if not text:
-            continue
+        if not text or not len(cols["sent_start"][i]):
+            continue  # no words, no quotes
         doc = _Doc(
             text,
             (cols["tok_start"][i].as_py(), cols["tok_end"][i].as_py()),
@@ -969,8 +969,7 @@ def align_quotes(
     ``similarity`` (0-100) compares the quote with the group's most central
     rendering. Quotes without a known speaker are left out.
 
-    >>> import mediakit
-    >>> aligned = align_quotes(mediakit.quotes(cache_dir=False))
+    >>> aligned = align_quotes(quotes(cache_dir=False))
     >>> "Volodymyr Zelenskyy" in set(aligned.speaker)
     True
     """

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 from pathlib import Path
 
 import nbformat
@@ -26,11 +27,12 @@ TIMEOUT = 600  # seconds per cell: the first parse of a big corpus on a slow mac
 # happens in mediakit, where it is tested once and shared by the charts,
 # widgets and report. These calls and constructs mean a notebook started
 # computing on its own.
-ANALYSIS_METHODS = frozenset(
-    """groupby pivot pivot_table crosstab agg aggregate apply applymap map transform merge join
-    value_counts resample rolling expanding melt stack unstack explode cumsum cumcount
-    sum mean median std var min max quantile count nunique describe corr cov""".split()
-)
+ANALYSIS_METHODS = frozenset({
+    "groupby", "pivot", "pivot_table", "crosstab", "agg", "aggregate", "apply", "applymap",
+    "map", "transform", "merge", "join", "value_counts", "resample", "rolling", "expanding",
+    "melt", "stack", "unstack", "explode", "cumsum", "cumcount", "sum", "mean", "median",
+    "std", "var", "min", "max", "quantile", "count", "nunique", "describe", "corr", "cov",
+})  # fmt: skip
 ANALYSIS_NODES = {
     ast.FunctionDef: "a function definition",
     ast.AsyncFunctionDef: "a function definition",
@@ -60,12 +62,52 @@ def assigned_names(source: str) -> set[str]:
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Assign | ast.AnnAssign | ast.AugAssign):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            names |= {t.id for target in targets for t in ast.walk(target) if isinstance(t, ast.Name)}
+            names |= {
+                t.id for target in targets for t in ast.walk(target) if isinstance(t, ast.Name)
+            }
     return names
 
 
-def test_there_are_notebooks():
-    assert [p.name[:3] for p in NOTEBOOKS] == ["00_", "01_", "02_", "03_"], IDS
+def analysis_problems(nb: nbformat.NotebookNode) -> list[str]:
+    """Where a notebook computes on its own instead of calling mediakit."""
+    problems = []
+    for cell in code_cells(nb):
+        tree = ast.parse(cell.source)  # also: no magics or shell escapes, plain Python only
+        for node in ast.walk(tree):
+            if type(node) in ANALYSIS_NODES:
+                problems.append(f"cell {cell.id}: {ANALYSIS_NODES[type(node)]}")
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ANALYSIS_METHODS
+            ):
+                problems.append(f"cell {cell.id}: .{node.func.attr}(...)")
+    return problems
+
+
+def test_the_workbook_is_numbered_and_complete():
+    assert all(re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", name) for name in IDS), IDS
+    assert {
+        "00_start_here.ipynb",
+        "01_length_and_readability.ipynb",
+        "02_who_gets_named.ipynb",
+        "03_dashboard.ipynb",
+    } <= set(IDS), IDS
+
+
+def test_the_logic_check_catches_a_pipeline():
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell('metrics.groupby("outlet")["words"].mean()', id="a"),
+            nbformat.v4.new_code_cell("[len(t) for t in corpus.text]", id="b"),
+            nbformat.v4.new_code_cell('metrics[["outlet", "words"]].sort_values("words")', id="c"),
+        ]
+    )
+    assert analysis_problems(nb) == [
+        "cell a: .mean(...)",
+        "cell a: .groupby(...)",
+        "cell b: a list comprehension",
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -79,37 +121,33 @@ def test_committed_without_outputs(path):
     assert dirty == [], f"{path.name}: cells with outputs or run state (run nbstripout): {dirty}"
     assert "widgets" not in nb.metadata, f"{path.name}: saved widget state in the notebook metadata"
     ids = [c.get("id") for c in nb.cells]
-    assert all(ids) and len(set(ids)) == len(ids), f"{path.name}: every cell needs a unique, stable id"
+    assert all(ids) and len(set(ids)) == len(ids), (
+        f"{path.name}: every cell needs a unique, stable id"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_starts_with_the_one_configuration_cell(path):
     cells = read(path).cells
     first = cells[0]
-    assert first.cell_type == "code", f"{path.name}: the first cell must be the corpus configuration"
+    assert first.cell_type == "code", (
+        f"{path.name}: the first cell must be the corpus configuration"
+    )
     assert assigned_names(first.source) == {"SOURCE", "COLUMNS"}, first.source
-    assert "SOURCE = None" in first.source and "COLUMNS = {}" in first.source  # bundled corpus by default
+    # The bundled corpus by default, so that every notebook runs as it is.
+    assert "SOURCE = None" in first.source and "COLUMNS = {}" in first.source
     for cell in code_cells(read(path))[1:]:
         again = assigned_names(cell.source) & {"SOURCE", "COLUMNS"}
-        assert not again, f"{path.name}: {again} is set again in cell {cell.id}; configure in the first cell only"
+        assert not again, (
+            f"{path.name}: {again} is set again in cell {cell.id}; configure in the first cell only"
+        )
     uses = "".join(c.source for c in code_cells(read(path))[1:])
     assert "load_corpus(SOURCE, **COLUMNS)" in uses, f"{path.name}: the configuration is never used"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_no_analysis_logic_in_notebooks(path):
-    problems = []
-    for cell in code_cells(read(path)):
-        tree = ast.parse(cell.source)  # also: no magics or shell escapes, plain Python only
-        for node in ast.walk(tree):
-            if type(node) in ANALYSIS_NODES:
-                problems.append(f"cell {cell.id}: {ANALYSIS_NODES[type(node)]}")
-            elif (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Attribute)
-                and node.func.attr in ANALYSIS_METHODS
-            ):
-                problems.append(f"cell {cell.id}: .{node.func.attr}(...)")
+    problems = analysis_problems(read(path))
     assert problems == [], (
         f"{path.name} computes on its own; move the computation into mediakit and call it: {problems}"
     )
