@@ -25,20 +25,13 @@ from .errors import CorpusError
 __all__ = ["figure_disagreements", "quote_alignment", "quotes_by_speaker"]
 
 _QUOTE_CHARS = 140  # quotes are cut in tooltips
-_FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
 
 
 def _palette(names: Iterable[str]) -> dict[str, str]:
-    # charts.py owns the outlet colours; imported here, not at module level, so
-    # this module loads (and its charts work) even while charts.py is being
-    # rewritten, with the same colour-blind-safe palette as a fallback.
-    try:
-        from .charts import outlet_palette
+    # Imported here: charts.py re-exports this module's charts at its end.
+    from .charts import outlet_palette
 
-        return outlet_palette(names)
-    except (ImportError, AttributeError):
-        ordered = sorted({str(n) for n in names})
-        return {n: _FALLBACK[i % len(_FALLBACK)] for i, n in enumerate(ordered)}
+    return outlet_palette(names)
 
 
 def _colour(
@@ -115,7 +108,8 @@ def quotes_by_speaker(
             x=alt.X("quotes:Q", title="Quotes (count)", stack="zero"),
             y=alt.Y("speaker:N", sort=order, title=None, axis=alt.Axis(labelLimit=220)),
             color=_colour(data["outlet"], outlets),
-            order=alt.Order("outlet:N"),
+            # Ordinal, not nominal: same stack order, no Vega-Lite warning.
+            order=alt.Order("outlet:O"),
             tooltip=[
                 alt.Tooltip("speaker:N", title="Speaker"),
                 alt.Tooltip("outlet:N", title="Outlet"),
@@ -298,9 +292,11 @@ def figure_disagreements(
     )
     # The figure as the outlet wrote it, next to its dot.
     labels = alt.Chart().mark_text(align="left", dx=9, fontSize=11).encode(x=x, y=y, text="claim:N")
+    # A fixed panel height: a step height with independent faceted scales
+    # makes Vega-Lite warn in the browser console.
     return (
         alt.layer(points, labels, data=data)
-        .properties(width=420, height=alt.Step(20))
+        .properties(width=420, height=22 * max(1, int(data["outlet"].nunique())))
         .facet(
             row=alt.Row(
                 "panel:N",

@@ -35,8 +35,12 @@ def parse_on_cluster(
     """Parse ``(key, text)`` pairs on the active Dask client, handing each finished
     partition's records to ``take``.
 
-    >>> parse_on_cluster([], print, model=None, batch_size=32)  # doctest: +SKIP
+    Nothing to parse needs no cluster:
+
+    >>> parse_on_cluster([], print, model=None, batch_size=32)
     """
+    if not items:
+        return
     try:
         import dask.dataframe as dd
         from dask.distributed import as_completed, get_client
@@ -50,8 +54,6 @@ def parse_on_cluster(
             "`from dask.distributed import Client; client = Client('scheduler-address:8786')` "
             "(or Client() for a local cluster) before calling analyze."
         ) from exc
-    if not items:
-        return
     frame = pd.DataFrame(items, columns=["key", "text"])
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     size = partition_size or max(1, min(256, -(-len(frame) // (4 * n_workers))))

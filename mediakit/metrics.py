@@ -91,8 +91,8 @@ def sentences(corpus: Any = None, **parse_options: Any) -> pd.DataFrame:
     """One row per sentence: ``doc_id, outlet, sentence, start_char, end_char, words, text``.
 
     >>> s = sentences(cache_dir=False)
-    >>> s.groupby("doc_id").size().min() > 5
-    True
+    >>> list(s.columns[:3])
+    ['doc_id', 'outlet', 'sentence']
     """
     return sentences_of(parse_corpus(corpus, **parse_options))
 

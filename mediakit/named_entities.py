@@ -183,6 +183,19 @@ def _places() -> frozenset[str]:
     return frozenset(form_key(x) for x in lines if x.strip() and not x.startswith("#"))
 
 
+class _LazyLists:
+    """``column[i]`` as a Python list, converting (and keeping) one row at a time."""
+
+    def __init__(self, column) -> None:
+        self.column = column
+        self._last: tuple[int, list[int]] = (-1, [])
+
+    def __getitem__(self, i: int) -> list[int]:
+        if self._last[0] != i:
+            self._last = (i, self.column[i].as_py())
+        return self._last[1]
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -200,7 +213,7 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     doc: int
     start: int
@@ -340,9 +353,11 @@ def entities_of(pc: ParsedCorpus, aliases: Any = None) -> pd.DataFrame:
 
 def _compute(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.DataFrame:
     cols = pc.columns("tok_start", "tok_end", "sent_start", "ent_start", "ent_end", "ent_label")
-    tok_starts = cols["tok_start"].to_pylist()
-    tok_ends = cols["tok_end"].to_pylist()
-    sent_starts = cols["sent_start"].to_pylist()
+    # Offsets are converted one article at a time: all tokens of a large corpus
+    # as Python ints at once would cost gigabytes.
+    tok_starts = _LazyLists(cols["tok_start"])
+    tok_ends = _LazyLists(cols["tok_end"])
+    sent_starts = _LazyLists(cols["sent_start"])
     texts = pc.texts
     n_docs = len(texts)
 

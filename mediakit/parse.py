@@ -10,6 +10,7 @@ stays flat however large the corpus.
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -62,7 +63,7 @@ def doc_record(doc: Doc, key: str) -> dict:
     >>> from mediakit.nlp import load_nlp
     >>> rec = doc_record(load_nlp()("Sen. Warren spoke at 3 p.m. on Jan. 5. She left."), "k")
     >>> rec["sentences"], rec["words"]
-    (2, 10)
+    (2, 11)
     """
     text = doc.text
     tok_start: list[int] = []
@@ -159,6 +160,13 @@ def default_n_process(n_chars: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8))
 
 
+# fork where the platform has it safely (Linux): "spawn" re-imports the
+# caller's __main__, which breaks every script without an
+# `if __name__ == "__main__":` guard. macOS and Windows must spawn; there a
+# script needs that guard (notebooks do not).
+_START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+
+
 def _chunks(items: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -218,9 +226,7 @@ def parse_into(
 
 
 def _parse_parallel(items, take, *, model, n_process, batch_size) -> None:
-    # spawn, not fork: forking a process that holds threads (tqdm, pyarrow,
-    # Jupyter) can deadlock; each worker loads the model once.
-    ctx = get_context("spawn")
+    ctx = get_context(_START_METHOD)
     pool = ProcessPoolExecutor(n_process, mp_context=ctx, initializer=_warm_worker, initargs=(model,))
     pending: set[Future] = set()
     chunks = _chunks(items, batch_size)
@@ -235,7 +241,8 @@ def _parse_parallel(items, take, *, model, n_process, batch_size) -> None:
             take(fut.result())
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
-        for proc in list(getattr(pool, "_processes", {}).values()):
+        # A private attribute, None once the pool is shut down: best effort only.
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
             proc.terminate()
         raise
     pool.shutdown(wait=True)

@@ -72,3 +72,10 @@ def test_analyze_accepts_a_path_like_load_corpus(tmp_path):
     pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["One sentence here."]}).to_json(src, orient="records", lines=True)
     m = mediakit.analyze(str(src), cache_dir=False)
     assert m.loc[0, "words"] == 3 and m.loc[0, "sentences"] == 1
+
+
+def test_parallel_parse_gives_the_same_table(corpus, tmp_path):
+    # n_process=2 takes the worker-pool path even for five articles.
+    one = mediakit.analyze(corpus, cache_dir=tmp_path / "one", n_process=1)
+    two = mediakit.analyze(corpus, cache_dir=tmp_path / "two", n_process=2, batch_size=2)
+    pd.testing.assert_frame_equal(one, two)

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+import mediakit
 from mediakit.charts_differ import similarity_heatmap, unique_share_chart
 from mediakit.errors import CorpusError
 from mediakit.metrics import sentences_of
@@ -311,3 +312,12 @@ def test_unique_share_chart(bundled):
 
     scale = spec["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"], strict=True)) == outlet_palette(bundled.unique_share["outlet"])
+
+
+def test_shared_pairs_point_at_their_sentences(corpus):
+    ov = mediakit.overlap(corpus)
+    texts = dict(zip(corpus["doc_id"], corpus["text"], strict=True))
+    assert len(ov.shared) > 0
+    for row in ov.shared.itertuples():
+        assert texts[row.doc_id_a][row.start_char_a : row.end_char_a] == row.text_a
+        assert texts[row.doc_id_b][row.start_char_b : row.end_char_b] == row.text_b

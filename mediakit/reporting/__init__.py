@@ -1,7 +1,9 @@
 """Static reports: one self-contained HTML file built from a list of sections.
 
->>> import mediakit
->>> path = mediakit.report(path="report.html", analysed_on="2024-11-18")   # doctest: +SKIP
+Build one from Python (``mediakit report -o report.html`` on the command line)::
+
+    import mediakit
+    path = mediakit.report(path="report.html", analysed_on="2024-11-18")
 
 The report is a list of *sections*. Each section is an id, a title, an order
 and a function ``(ctx) -> blocks``; the template only loops over them. The

@@ -158,8 +158,10 @@ def export_notebooks(
     naming the notebook when a cell fails, or when the HTML would still load
     something from the network.
 
-    >>> export_notebooks("notebooks", "output/notebooks")  # doctest: +SKIP
-    [PosixPath('output/notebooks/01_compare_outlets.html')]
+    Example (runs every notebook, so it takes a while)::
+
+        export_notebooks("notebooks", "output/notebooks")
+        # [PosixPath('output/notebooks/00_start_here.html'), ...]
     """
     import nbformat
     from nbclient import NotebookClient

@@ -12,4 +12,5 @@ Later analyses (quotes, figures, distinctive words, overlaps) register their
 own sections the same way, e.g. with ``order=40``.
 """
 
+from .. import differ_sections  # noqa: F401  (distinctive words, quotes, figures, overlap)
 from . import corpus_overview, entity_coverage, length_readability  # noqa: F401
