@@ -64,6 +64,8 @@ _PRODUCT_AFTER = frozenset(
 _POSSESSIVE_NAMES = frozenset(
     ["Republic", "Party", "Army", "Front", "Liberation", "Court", "Council", "Day", "Daily", "Assembly", "Congress", "Committee", "Movement", "Union", "League", "Guard"]
 )
+# "State" in "Secretary of State" is part of a title, not an organisation.
+_OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Department|Ministry|Chief|Head|Office)\s+of\s+$")
 _PARTICLES = frozenset(["de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "di"])
 _INNER_POSSESSIVE = re.compile(r"[’']s\b")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
@@ -379,7 +381,7 @@ def _compute(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.Data
             if label not in NAME_LABELS or _in_spans(headings, s):
                 continue
             cleaned = _clean_span(text, s, e, label)
-            if cleaned is None:
+            if cleaned is None or _OFFICE_OF.search(text, max(0, s - 30), s):
                 continue
             s2, e2 = cleaned
             surface = text[s2:e2]
