@@ -300,6 +300,25 @@ def _resolve(found: Sequence, mapping: dict[str, str], skip: Iterable[str] = ())
     return resolved
 
 
+def _name_first_line(removed, title: str):
+    """Call a removed first line a headline only when it matches the title.
+
+    With a title column, a short unpunctuated first line that differs from the
+    title is a caption, standfirst or byline ("CLOSE", "USA TODAY"), not the
+    headline; it is still not prose, so it stays removed.
+    """
+    if not title:
+        return removed
+    from rapidfuzz import fuzz
+
+    return tuple(
+        ("first line (not prose)", text)
+        if kind == "headline" and fuzz.ratio(text.casefold(), title.casefold()) < 85
+        else (kind, text)
+        for kind, text in removed
+    )
+
+
 def _assemble(
     raw: RawTable, table, columns, clean: bool, notes: list[str], origin: str
 ) -> pd.DataFrame:
@@ -330,7 +349,7 @@ def _assemble(
         "raw_text": raw_text,
         "source": raw.sources,
         "encoding": raw.encodings,
-        "cleaning": [describe_cleaning(c.removed) for c in cleaned]
+        "cleaning": [describe_cleaning(_name_first_line(c.removed, t)) for c, t in zip(cleaned, title, strict=True)]
         if cleaned is not None
         else [""] * n,
     }

@@ -140,7 +140,33 @@ def parse_batch(items: Sequence[tuple[str, str]], model: str | None = None, batc
     nlp = load_nlp(model)
     texts = [t for _, t in items]
     rows = [doc_record(doc, key) for (key, _), doc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=True)]
-    return pa.RecordBatch.from_pylist(rows, schema=SCHEMA)
+    batch = pa.RecordBatch.from_pylist(rows, schema=SCHEMA)
+    _release_memory()
+    return batch
+
+
+def _release_memory() -> None:
+    # A batch of long articles makes the NER allocate large temporary arrays;
+    # glibc keeps the freed pages, so a worker's RSS would only ever grow.
+    # malloc_trim hands them back (a no-op where glibc is absent).
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _load_libc():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.malloc_trim.argtypes = [ctypes.c_size_t]
+        return libc
+    except (OSError, AttributeError):
+        return None
+
+
+_LIBC = _load_libc()
 
 
 def _warm_worker(model: str | None) -> None:
