@@ -1,5 +1,10 @@
 """mediakit: compare how news outlets cover the same story.
 
+The package follows the flow of the data, one subpackage per stage:
+:mod:`.corpus` (load and clean), :mod:`.parsing` (one cached spaCy parse),
+:mod:`.analyses` (per-article tables), :mod:`.compare` (tables by outlet),
+:mod:`.charts`, :mod:`.widgets`, :mod:`.reporting` and :mod:`.cli` (views).
+
 >>> import mediakit
 >>> corpus = mediakit.load_corpus()            # the bundled five articles
 >>> metrics = mediakit.analyze(corpus)         # one row per article
@@ -16,23 +21,40 @@ from ._version import __version__
 # Public name -> module that defines it; imported on first use so that
 # `import mediakit` stays fast (spaCy loads only when a parse is needed).
 _EXPORTS = {
-    "load_corpus": "loaders",
-    "clean_article": "cleaning",
-    "analyze": "metrics",
-    "sentences": "metrics",
-    "entities": "named_entities",
-    "parse_corpus": "parsed",
+    "load_corpus": "corpus.load",
+    "clean_article": "corpus.cleaning",
+    "analyze": "analyses.metrics",
+    "sentences": "parsing.sentences",
+    "entities": "analyses.entities.table",
+    "parse_corpus": "parsing.parsed",
     "CorpusError": "errors",
-    "report": "reporting",
-    "quotes": "quoting",
-    "align_quotes": "quoting",
-    "figures": "numeric_claims",
-    "compare_figures": "numeric_claims",
-    "keyness": "distinctive",
-    "overlap": "reuse",
-    "Overlap": "reuse",
+    "report": "reporting.build",
+    "quotes": "analyses.quotes.table",
+    "align_quotes": "analyses.quotes.align",
+    "figures": "analyses.figures.table",
+    "compare_figures": "analyses.figures.comparison",
+    "keyness": "analyses.keyness",
+    "overlap": "analyses.overlap",
+    "Overlap": "analyses.overlap",
 }
-_SUBMODULES = {"charts", "widgets", "compare", "metric_info", "readability", "cache", "nlp", "reporting"}
+# Submodules reachable as attributes (``mediakit.charts``); the older flat
+# names (``mediakit.readability``) point at their new homes.
+_SUBMODULES = {
+    "analyses": "analyses",
+    "charts": "charts",
+    "cli": "cli",
+    "compare": "compare",
+    "corpus": "corpus",
+    "parsing": "parsing",
+    "paths": "paths",
+    "reporting": "reporting",
+    "vocab": "vocab",
+    "widgets": "widgets",
+    "metric_info": "analyses.metric_info",
+    "readability": "analyses.readability",
+    "cache": "parsing.store",
+    "nlp": "parsing.pipeline",
+}
 
 __all__ = ["__version__", *_EXPORTS]
 
@@ -43,7 +65,7 @@ def __getattr__(name: str) -> Any:
         globals()[name] = value
         return value
     if name in _SUBMODULES:
-        return import_module(f".{name}", __name__)
+        return import_module(f".{_SUBMODULES[name]}", __name__)
     raise AttributeError(f"module 'mediakit' has no attribute {name!r}")
 
 

@@ -25,7 +25,8 @@ import pandas as pd
 from . import charts
 from .compare import kwic, largest_outlets, metric_columns
 from .errors import CorpusError
-from .metric_info import metric_short_title
+from .analyses.metric_info import metric_short_title
+from .vocab import ENTITY_TYPES
 
 __all__ = [
     "ENTITY_TYPES",
@@ -37,17 +38,6 @@ __all__ = [
     "kwic_html",
 ]
 
-#: Entity types offered in the dropdown: (shown name, label).
-ENTITY_TYPES = (
-    ("People", "PERSON"),
-    ("Organisations", "ORG"),
-    ("Countries, cities, states", "GPE"),
-    ("Nationalities, groups", "NORP"),
-    ("Locations", "LOC"),
-    ("Buildings, facilities", "FAC"),
-    ("Products", "PRODUCT"),
-    ("Events", "EVENT"),
-)
 DEFAULT_OUTLETS = 10  # preselected when a corpus has more outlets than this
 KWIC_LIMIT = 200
 # vega-embed's menu would offer "Open in Vega Editor" (a website); keep only the image export.
@@ -342,9 +332,10 @@ def dashboard(corpus: Any = None, **analyze_options: Any) -> OutletComparison:
     >>> sorted(ui.current_charts)
     ['entities', 'formulas', 'metric', 'profile', 'sentences', 'top_entities']
     """
-    from .metrics import metrics_of, sentences_of
-    from .named_entities import entities_of
-    from .parsed import parse_corpus
+    from .analyses.entities import entities_of
+    from .analyses.metrics import metrics_of
+    from .parsing.parsed import parse_corpus
+    from .parsing.sentences import sentences_of
 
     aliases = analyze_options.pop("aliases", None)
     pc = parse_corpus(corpus, **analyze_options)

@@ -7,17 +7,7 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-ALLSIDES = SHARED / "corpora" / "allsides-2000.jsonl.gz"
-
-
-def require_shared(path: Path) -> Path:
-    """Skip when ../shared is absent, except in CI where it must be there."""
-    if not path.exists():
-        if os.environ.get("MEDIAKIT_REQUIRE_SHARED"):
-            pytest.fail(f"{path} is missing but MEDIAKIT_REQUIRE_SHARED is set")
-        pytest.skip(f"{path} not present")
-    return path
+from tests.shared import ALLSIDES, BASIL, SHARED, require_shared  # noqa: F401  (used by tests)
 
 
 @pytest.fixture(scope="session")

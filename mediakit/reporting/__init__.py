@@ -7,8 +7,8 @@ Build one from Python (``mediakit report -o report.html`` on the command line)::
 
 The report is a list of *sections*. Each section is an id, a title, an order
 and a function ``(ctx) -> blocks``; the template only loops over them. The
-built-in sections (``corpus``, ``length-readability``, ``entities``) live in
-:mod:`mediakit.reporting.builtin`.
+built-in sections (``corpus``, ``length-readability``, ``entities``, ...) live
+in :mod:`mediakit.reporting.sections`, one module each.
 
 Adding a section (e.g. for quotes) takes one function, no template change::
 
@@ -35,7 +35,7 @@ Adding a section (e.g. for quotes) takes one function, no template change::
   they name the exported files (``<id>.png``, ``<id>.svg``, ``<id>.csv``).
 - ``order`` places the section (built-ins: 10, 20, 30). A section returning
   no blocks is left out. Import the module that registers it before building
-  the report (e.g. in ``mediakit/reporting/builtin/__init__.py`` for sections
+  the report (e.g. in ``mediakit/reporting/sections/__init__.py`` for sections
   that ship with mediakit).
 """
 
@@ -49,16 +49,15 @@ from typing import Any
 _EXPORTS = {
     "report": "build",
     "build_sections": "build",
-    "cli_report": "cli",
-    "add_report_parser": "cli",
     "export_notebooks": "notebooks",
     "export_charts": "exports",
     "export_tables": "exports",
     "ReportContext": "context",
-    "Section": "sections",
-    "register_section": "sections",
-    "unregister_section": "sections",
+    "Section": "registry",
+    "register_section": "registry",
+    "unregister_section": "registry",
     "registered_sections": "sections",
+    "resolve_sections": "sections",
     "Text": "blocks",
     "Bullets": "blocks",
     "Definitions": "blocks",

@@ -82,12 +82,14 @@ class Table:
 class Chart:
     """An altair chart, with the table behind it (shown under the chart, exported as CSV).
 
-    ``data`` is the table the chart draws; leave it out and the chart's own
-    inline data is used. Charts are exported as ``<id>.png`` and ``<id>.svg``.
+    ``data`` is the table the chart draws, as the :mod:`mediakit.compare` (or
+    analysis) function that the chart itself calls returns it: the report
+    never digs numbers back out of a chart. Charts are exported as
+    ``<id>.png`` and ``<id>.svg``.
 
     >>> import altair as alt
     >>> df = pd.DataFrame({"outlet": ["A", "B"], "words": [500, 700]})
-    >>> c = Chart("words", "Words per article", alt.Chart(df).mark_bar().encode(x="words", y="outlet"), data=df)
+    >>> c = Chart("words", "Words per article", alt.Chart(df).mark_bar().encode(x="words", y="outlet"), df)
     >>> c.table().title
     'Words per article (data)'
     """
@@ -95,26 +97,28 @@ class Chart:
     id: str
     title: str
     chart: Any
-    data: pd.DataFrame | None = None
+    data: pd.DataFrame
     caption: str = ""
     columns: dict[str, str] = field(default_factory=dict)
     digits: int = 2
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.data, pd.DataFrame):
+            raise TypeError(
+                f"Chart {self.id!r}: data must be the DataFrame the chart draws "
+                f"(from mediakit.compare or an analysis), not {type(self.data).__name__}."
+            )
 
     def spec(self) -> dict:
         """The chart's Vega-Lite specification (a fresh dict)."""
         return self.chart.to_dict() if hasattr(self.chart, "to_dict") else dict(self.chart)
 
     def table(self) -> Table:
-        """The table behind the chart: ``data``, else the chart's first inline dataset."""
-        data = self.data
-        if data is None:
-            datasets = self.spec().get("datasets") or {}
-            values = next(iter(datasets.values()), [])
-            data = pd.DataFrame.from_records(values)
+        """The table behind the chart, with its display settings."""
         return Table(
             f"{self.id}-data",
             f"{self.title} (data)",
-            data,
+            self.data,
             columns=self.columns,
             digits=self.digits,
         )

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..parsed import parse_corpus
+from ..parsing.parsed import parse_corpus
 from .blocks import Block, Chart, Table
 from .context import ReportContext
 from .exports import export_charts, export_tables
 from .html import render_report
 from .provenance import Provenance, analysis_date, corpus_hash
-from .sections import Section, resolve_sections
+from .registry import Section
+from .sections import resolve_sections
 
 __all__ = ["build_sections", "report"]
 
@@ -117,7 +118,7 @@ def report(
         progress=progress,
         model=model,
     )
-    day, source = analysis_date(analysed_on, pc.corpus, pc.store.directory, pc.keys)
+    day, source = analysis_date(analysed_on, pc.corpus, pc.store, pc.keys)
     prov = Provenance(
         mediakit_version=__version__,
         model=pc.model_id,
@@ -129,7 +130,7 @@ def report(
     )
     ctx = ReportContext(pc, aliases=aliases, options=dict(section_options or {}), provenance=prov)
     built = build_sections(ctx, resolve_sections(sections))
-    page = render_report(title or DEFAULT_TITLE, built, prov)
+    page = render_report(title or DEFAULT_TITLE, built, prov, cache_dir)
     out = Path(path)
     # Bytes, not text mode: no newline translation, the same file on every OS.
     _write_atomic(out, page.encode("utf-8"))

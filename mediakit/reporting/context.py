@@ -2,7 +2,7 @@
 
 Tables are computed on first use and shared, so two sections asking for
 ``ctx.metrics`` share one computation, and a section nobody included costs
-nothing. Everything comes from one :class:`~mediakit.parsed.ParsedCorpus`:
+nothing. Everything comes from one :class:`~mediakit.parsing.parsed.ParsedCorpus`:
 each article is parsed once.
 """
 
@@ -14,9 +14,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..metrics import metrics_of, sentences_of
-from ..named_entities import entities_of
-from ..parsed import ParsedCorpus
+from ..analyses.entities import entities_of
+from ..analyses.metrics import metrics_of
+from ..parsing.parsed import ParsedCorpus
+from ..parsing.sentences import sentences_of
 from .provenance import Provenance
 
 __all__ = ["ReportContext"]
@@ -29,7 +30,7 @@ class ReportContext:
     ``options`` holds section settings passed to :func:`mediakit.report`
     (e.g. ``top=15`` entities); read them with :meth:`option`.
 
-    >>> from mediakit.parsed import parse_corpus
+    >>> from mediakit.parsing.parsed import parse_corpus
     >>> ctx = ReportContext(parse_corpus(cache_dir=False))
     >>> len(ctx.metrics), ctx.outlets[0]
     (5, 'Newslooks')
@@ -48,7 +49,7 @@ class ReportContext:
     @cached_property
     def metrics(self) -> pd.DataFrame:
         """:func:`mediakit.analyze` of the corpus: one row per article."""
-        return metrics_of(self.parsed, aliases=self.aliases)
+        return metrics_of(self.parsed, aliases=self.aliases, mentions=self.mentions)
 
     @cached_property
     def mentions(self) -> pd.DataFrame:
@@ -68,7 +69,7 @@ class ReportContext:
     def option(self, name: str, default: Any = None) -> Any:
         """A section setting passed to :func:`mediakit.report`, or ``default``.
 
-        >>> from mediakit.parsed import parse_corpus
+        >>> from mediakit.parsing.parsed import parse_corpus
         >>> ReportContext(parse_corpus(cache_dir=False), options={"top": 5}).option("top")
         5
         """

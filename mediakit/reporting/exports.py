@@ -28,7 +28,7 @@ def export_charts(
 
     >>> import altair as alt, pandas as pd, tempfile
     >>> df = pd.DataFrame({"outlet": ["A", "B"], "words": [500, 700]})
-    >>> chart = Chart("words", "Words", alt.Chart(df).mark_bar().encode(x="words", y="outlet"))
+    >>> chart = Chart("words", "Words", alt.Chart(df).mark_bar().encode(x="words", y="outlet"), df)
     >>> [p.name for p in export_charts([chart], tempfile.mkdtemp())]
     ['words.png', 'words.svg']
     """

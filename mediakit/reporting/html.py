@@ -32,11 +32,11 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from ..paths import default_cache_dir
+from ..parsing.store import asset_path
 from .blocks import Block, Bullets, Chart, Definitions, Table, Text
 from .labels import column_label
 from .provenance import Provenance
-from .sections import Section
+from .registry import Section
 
 __all__ = ["normalize_names", "render_report", "script_json", "vega_javascript"]
 
@@ -117,42 +117,50 @@ def normalize_names(spec: dict) -> dict:
     return rename(spec)
 
 
-def _bundle_file() -> Path:
+def _bundle_name() -> str:
     import vl_convert as vlc
 
-    return default_cache_dir() / "js" / f"vl-convert-{vlc.__version__}-vega-embed.js"
+    return f"vl-convert-{vlc.__version__}-vega-embed.js"
 
 
-@lru_cache(maxsize=1)
-def vega_javascript() -> str:
+@lru_cache(maxsize=4)
+def vega_javascript(cache_dir: str | os.PathLike | bool | None = None) -> str:
     """vega, vega-lite and vega-embed as one script, from vl-convert-python (offline).
 
     vl-convert bundles the script on each call (1-3 s), so it is kept in
-    mediakit's cache folder, one file per vl-convert version.
+    mediakit's cache folder (``cache_dir`` as for :func:`mediakit.analyze`;
+    ``False``: not kept), one file per vl-convert version.
 
     >>> "vegaEmbed" in vega_javascript()
     True
     """
     import vl_convert as vlc
 
-    path = _bundle_file()
+    path = asset_path(_bundle_name(), cache_dir)
     try:
+        if path is None:
+            raise OSError("no disk cache")
         js = path.read_text(encoding="utf-8")
     except OSError:
         js = vlc.javascript_bundle()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(js, encoding="utf-8")
-            os.replace(tmp, path)
-        except OSError:  # a read-only cache only costs time
-            pass
+        if path is not None:
+            _keep(path, js)
     # Inside <script> only "</script" or "<!--" could end or confuse the element.
     if re.search(r"</script|<!--", js, re.IGNORECASE) or "vegaEmbed" not in js:
         raise RuntimeError(
             f"The JavaScript bundle {path} is damaged or unsafe to inline; delete it and try again."
         )
     return js
+
+
+def _keep(path: Path, js: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(js, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a read-only cache only costs time
+        pass
 
 
 # -- tables ------------------------------------------------------------------------
@@ -278,12 +286,15 @@ def _environment() -> jinja2.Environment:
 
 
 def render_report(
-    title: str, built: Sequence[tuple[Section, Sequence[Block]]], provenance: Provenance
+    title: str,
+    built: Sequence[tuple[Section, Sequence[Block]]],
+    provenance: Provenance,
+    cache_dir: str | os.PathLike | bool | None = None,
 ) -> str:
     """The report page for sections already built into blocks.
 
     >>> from mediakit.reporting.provenance import Provenance
-    >>> from mediakit.reporting.sections import Section
+    >>> from mediakit.reporting.registry import Section
     >>> prov = Provenance("0", "m", None, "not recorded", "0" * 32, 1, 1)
     >>> page = render_report("<T>", [(Section("s", "S", 1, list), [Text("<b>")])], prov)
     >>> "&lt;b&gt;" in page and "<b>" not in page
@@ -295,7 +306,7 @@ def render_report(
     ]
     has_charts = any(b["kind"] == "chart" for s in sections for b in s["blocks"])
     scripts = (
-        [vega_javascript(), (_TEMPLATES / "report.js").read_text(encoding="utf-8")]
+        [vega_javascript(cache_dir), (_TEMPLATES / "report.js").read_text(encoding="utf-8")]
         if has_charts
         else [(_TEMPLATES / "report.js").read_text(encoding="utf-8")]
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..metric_info import describe_metric
+from ..analyses.metric_info import describe_metric
 
 __all__ = ["column_label"]
 
@@ -24,7 +24,7 @@ _LABELS = {
 def column_label(name: str) -> str:
     """A person-readable header for a snake_case column name.
 
-    Metric columns take their short title from :mod:`mediakit.metric_info`, so
+    Metric columns take their short title from :mod:`mediakit.analyses.metric_info`, so
     a table header matches the chart axis and the widget dropdown.
 
     >>> column_label("doc_id"), column_label("consensus_grade"), column_label("n_things")

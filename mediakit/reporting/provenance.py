@@ -16,13 +16,11 @@ import datetime as dt
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pyarrow.parquet as pq
 
-from ..cache import keys_for
+from ..parsing.store import ParseStore, keys_for
 from ..errors import CorpusError
 
 __all__ = ["Provenance", "analysis_date", "corpus_hash"]
@@ -76,28 +74,10 @@ def _as_day(value: Any) -> str:
         ) from exc
 
 
-def _cache_day(directory: Path | None, keys: Sequence[str]) -> str | None:
-    if directory is None or not directory.is_dir():
-        return None
-    wanted = set(keys)
-    newest = None
-    for part in sorted(directory.glob("part-*.parquet")):
-        try:
-            held = set(pq.read_table(part, columns=["key"])["key"].to_pylist())
-        except OSError:  # a damaged file is the cache's business; it has no date to give
-            continue
-        if held & wanted:
-            mtime = part.stat().st_mtime
-            newest = mtime if newest is None else max(newest, mtime)
-    if newest is None:
-        return None
-    return dt.datetime.fromtimestamp(newest, dt.UTC).date().isoformat()
-
-
 def analysis_date(
     analysed_on: Any = None,
     corpus: pd.DataFrame | None = None,
-    cache_directory: Path | None = None,
+    store: ParseStore | None = None,
     keys: Sequence[str] = (),
 ) -> tuple[str | None, str]:
     """The analysis date (ISO ``YYYY-MM-DD`` or ``None``) and where it came from.
@@ -111,7 +91,7 @@ def analysis_date(
         return _as_day(analysed_on), "given when the report was built"
     if corpus is not None and corpus.attrs.get("analysed_on") is not None:
         return _as_day(corpus.attrs["analysed_on"]), "recorded in the corpus"
-    day = _cache_day(cache_directory, keys)
+    day = store.written_on(keys) if store is not None else None
     if day is not None:
-        return day, "when the parse cache was written"
+        return day.isoformat(), "when the parse cache was written"
     return None, "not recorded"

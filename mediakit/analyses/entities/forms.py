@@ -1,0 +1,258 @@
+"""Surface forms of names: the key spellings meet under, span trimming, context words.
+
+Shared by every stage of :mod:`mediakit.analyses.entities`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+__all__ = ["TITLES", "Form", "Mention", "clean_span", "form_key", "heading_spans", "in_spans"]
+
+
+TITLES = frozenset(
+    [
+        "president",
+        "president-elect",
+        "vice",
+        "secretary",
+        "secretary-general",
+        "general",
+        "gen",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "mayor",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "prime",
+        "minister",
+        "chancellor",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "judge",
+        "justice",
+        "chief",
+        "lt",
+        "col",
+        "adm",
+        "sgt",
+        "capt",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "former",
+        "sheikh",
+        "sir",
+        "lord",
+        "lady",
+        "dame",
+        "premier",
+        "commissioner",
+        "envoy",
+        "leader",
+        "speaker",
+    ]
+)
+
+
+SAID = frozenset(
+    ["said", "says", "told", "added", "stated", "warned", "wrote", "remarked", "argued", "insisted"]
+)
+
+
+PLACE_BEFORE = frozenset(["in", "near", "across", "outside", "inside", "around"])
+
+
+PLACE_AFTER = frozenset(
+    ["region", "border", "oblast", "province", "city", "capital", "district", "area"]
+)
+
+
+PRODUCT_AFTER = frozenset(
+    [
+        "missile",
+        "missiles",
+        "system",
+        "systems",
+        "jet",
+        "jets",
+        "tank",
+        "tanks",
+        "rocket",
+        "rockets",
+        "drone",
+        "drones",
+        "launcher",
+        "launchers",
+        "aircraft",
+        "fighter",
+        "fighters",
+        "helicopter",
+        "helicopters",
+        "munitions",
+        "warhead",
+        "warheads",
+        "vehicle",
+        "vehicles",
+    ]
+)
+
+
+# "Donetsk People’s Republic" keeps its possessive; "Kyiv’s Western" does not.
+POSSESSIVE_NAMES = frozenset(
+    [
+        "Republic",
+        "Party",
+        "Army",
+        "Front",
+        "Liberation",
+        "Court",
+        "Council",
+        "Day",
+        "Daily",
+        "Assembly",
+        "Congress",
+        "Committee",
+        "Movement",
+        "Union",
+        "League",
+        "Guard",
+    ]
+)
+
+
+# "State" in "Secretary of State" is part of a title, not an organisation.
+OFFICE_OF = re.compile(r"\b(?:Secretary|Minister|Department|Ministry|Chief|Head|Office)\s+of\s+$")
+
+
+PARTICLES = frozenset(["de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du", "di"])
+
+
+INNER_POSSESSIVE = re.compile(r"[’']s\b")
+
+
+DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+
+
+# A prose word: whitespace (or quotes/brackets) on both sides, so URL slugs
+# and handles ("donald-trump", "@barackobama") do not count.
+PROSE_WORD = re.compile(r"(?:^|(?<=\s))[\"'“‘(\[]*([A-Za-z][a-z]+)[,.;:!?\"'”’)\]]*(?=\s|$)", re.M)
+
+
+ACRONYM_DEF = re.compile(
+    r"((?:[A-Z][\w’'\-]*\s+(?:(?:of|the|and|for)\s+)?){1,7}[A-Z][\w’'\-]*)\s*\(([A-Z][A-Za-z]{1,9})\)"
+)
+
+
+LINE_END_PROSE = tuple(".!?:;…\"”’')")
+
+
+# -- small text helpers -------------------------------------------------------------
+def form_key(surface: str) -> str:
+    """The key under which spellings of one name meet: no accents, no case, no dots in initials.
+
+    >>> form_key("U.S."), form_key("António Guterres"), form_key("Long-Range")
+    ('us', 'antonio guterres', 'long range')
+    """
+    s = surface.replace("’", "'")
+    s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+    if DOTTED.fullmatch(s):
+        s = s.replace(".", "")
+    return re.sub(r"[\s\-]+", " ", s).strip().casefold()
+
+
+def heading_spans(text: str) -> list[tuple[int, int]]:
+    # Title-case lines without closing punctuation (subheadings) fool the
+    # model into seeing names; their mentions come back through recovery.
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = stripped.split()
+        if stripped and not stripped.endswith(LINE_END_PROSE) and len(words) <= 14:
+            long_words = [w for w in words if len(w) > 3]
+            caps = sum(1 for w in long_words if w[:1].isupper())
+            if long_words and caps / len(long_words) >= 0.5:
+                spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def in_spans(spans: list[tuple[int, int]], start: int) -> bool:
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start < spans[i][1]
+
+
+def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    span = text[start:end]
+    if "/" in span or "@" in span:
+        return None  # photo credits ("Alex Brandon/ AP") and handles are not names
+    m = INNER_POSSESSIVE.search(span)
+    if m and span[m.end() :].split()[:1] not in ([w] for w in POSSESSIVE_NAMES):
+        end = start + m.start()
+    while end > start and text[end - 1] in " ,;:-–—\"“”’'()[]":
+        end -= 1
+    if end > start and text[end - 1] == "." and not DOTTED.fullmatch(text[start:end]):
+        last = text[start:end].split()[-1]
+        if len(last) > 3:
+            end -= 1
+    while start < end and text[start] in " \"“”‘’'-–—([":
+        start += 1
+    if text[start:end].lower().startswith("the "):
+        start += 4
+    if label == "PERSON":
+        while True:
+            words = text[start:end].split(" ")
+            if len(words) > 1 and words[0].rstrip(".").lower() in TITLES and words[1][:1].isupper():
+                start += len(words[0]) + 1
+            else:
+                break
+    if end <= start or not any(ch.isupper() for ch in text[start:end]):
+        return None
+    return start, end
+
+
+def prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z][\w.\-]*)\W*$", text[max(0, start - 40) : start])
+    return m.group(1).rstrip(".").lower() if m else ""
+
+
+def next_words(text: str, end: int, n: int = 3) -> list[str]:
+    after = text[end : end + 60].split("\n", 1)[0]
+    return [w.lower() for w in WORD.findall(after)[:n]]
+
+
+@dataclass(slots=True)
+class Mention:
+    doc: int
+    start: int
+    end: int
+    surface: str
+    key: str
+    model_label: str
+    source: str  # "model" or "recovered"
+
+
+@dataclass
+class Form:
+    surfaces: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    tokens: tuple[str, ...] | None = None

@@ -1,0 +1,110 @@
+"""Stage 2: surface forms grouped into entities.
+
+Forms meet under :func:`~.forms.form_key` (accents, dots in initials and
+case do not matter). On top of that: the alias table joins what it names;
+full person names that differ by a letter ("Zelensky" / "Zelenskyy") are
+one person; an acronym defined in the text joins its expansion; a plural
+multi-word name joins its singular ("Patriot missile systems").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ...unionfind import UnionFind
+from .collect import Collected
+from .forms import PARTICLES, Form, form_key
+
+__all__ = ["Grouping", "group_forms", "person_like", "same_person"]
+
+
+@dataclass
+class Grouping:
+    """Stage 2's result: ``uf.find(key)`` is the entity of a form key."""
+
+    uf: UnionFind
+    alias_canonical: dict[
+        str, tuple[str, str]
+    ]  # form key -> (canonical, label) from the alias table
+    people: list[str]  # keys of full person names
+
+
+def group_forms(found: Collected, alias_map: dict[str, tuple[str, str]]) -> Grouping:
+    """Group the forms stage 1 collected (see the module notes for the rules)."""
+    forms = found.forms
+    uf = UnionFind()
+    for key in forms:
+        uf.find(key)
+    alias_canonical = _join_aliases(forms, alias_map, uf)
+    people = [
+        k for k in forms if k not in alias_map and person_like(k, forms[k], found.lower_counts)
+    ]
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for k in people:
+        blocks[k.split()[-1][:1]].append(k)
+    for block in blocks.values():
+        for x in range(len(block)):
+            for y in range(x + 1, len(block)):
+                if same_person(block[x], block[y]):
+                    uf.union(block[x], block[y])
+    for long, acr in found.acronym_pairs:
+        if long in forms and acr in forms and long not in alias_map and acr not in alias_map:
+            uf.union(long, acr)
+    singular: dict[str, str] = {}
+    for key in forms:
+        if " " in key and key not in alias_map and key not in people:
+            base = key[:-1] if key.endswith("s") else key
+            if base in singular:
+                uf.union(singular[base], key)
+            else:
+                singular[base] = key
+    return Grouping(uf, alias_canonical, people)
+
+
+def _join_aliases(
+    forms: dict[str, Form], alias_map: dict[str, tuple[str, str]], uf: UnionFind
+) -> dict[str, tuple[str, str]]:
+    alias_canonical: dict[str, tuple[str, str]] = {}
+    by_canonical: dict[str, str] = {}
+    for key in forms:
+        if key in alias_map:
+            canonical, label = alias_map[key]
+            alias_canonical[key] = (canonical, label)
+            ck = form_key(canonical) if canonical else f"\x00ignore:{key}"
+            if ck in by_canonical:
+                uf.union(by_canonical[ck], key)
+            else:
+                by_canonical[ck] = key
+    return alias_canonical
+
+
+def person_like(key: str, form: Form, lower_counts: Counter) -> bool:
+    """A full person name: voted PERSON, at least two capitalised words, not everyday words.
+
+    ("Email Sign" from "Email Sign up" is not a person.)
+    """
+    if not form.labels or form.labels["PERSON"] * 2 < sum(form.labels.values()):
+        return False
+    surface = form.surfaces.most_common(1)[0][0]
+    words = [w for w in surface.split() if w.lower() not in PARTICLES]
+    if all(lower_counts[w.lower()] > max(1, lower_counts[w]) for w in words):
+        return False
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two full-name keys that name one person: close surnames, and first names or initials agree.
+
+    >>> same_person("volodymyr zelensky", "volodymyr zelenskyy"), same_person("joe biden", "hunter biden")
+    (True, False)
+    """
+    wa, wb = a.split(), b.split()
+    if fuzz.ratio(wa[-1], wb[-1]) < 88:
+        return False
+    fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return fuzz.ratio(fa, fb) >= 85

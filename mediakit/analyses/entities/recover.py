@@ -1,0 +1,57 @@
+"""Stage 4: every other occurrence of a known name, also where the model missed it.
+
+A form's tokens ("Volodymyr", "Zelenskyy") become a pattern; each article's
+tokens are scanned once, longest pattern first, and a match that overlaps
+no model mention is added with ``source="recovered"``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+
+from .collect import Collected
+from .forms import Mention
+
+__all__ = ["recover_mentions"]
+
+
+def recover_mentions(found: Collected) -> list[Mention]:
+    """The recovered mentions, article by article (``found`` is not changed)."""
+    patterns: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for key, form in found.forms.items():
+        if form.tokens:
+            patterns[form.tokens[0]].append((form.tokens, key))
+    for cands in patterns.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    covered: list[list[tuple[int, int]]] = [[] for _ in range(len(found.texts))]
+    for m in found.names:
+        covered[m.doc].append((m.start, m.end))
+    out: list[Mention] = []
+    for i, text in enumerate(found.texts):
+        starts, ends = found.tok_starts[i], found.tok_ends[i]
+        toks = [text[a:b].replace("’", "'") for a, b in zip(starts, ends, strict=True)]
+        spans = sorted(covered[i])
+        j = 0
+        while j < len(toks):
+            hit = _match(toks, j, patterns.get(toks[j]), starts, ends, spans)
+            if hit:
+                n, s, e, key = hit
+                out.append(Mention(i, s, e, text[s:e], key, "", "recovered"))
+                j += n
+            else:
+                j += 1
+    return out
+
+
+def _match(toks, j, cands, starts, ends, spans) -> tuple[int, int, int, str] | None:
+    # The longest pattern that matches at token j decides; it counts only if
+    # it overlaps no mention the model found.
+    for seq, key in cands or ():
+        n = len(seq)
+        if tuple(toks[j : j + n]) == seq:
+            s, e = starts[j], ends[j + n - 1]
+            k = bisect_left(spans, (s, -1))
+            overlaps = (k < len(spans) and spans[k][0] < e) or (k > 0 and spans[k - 1][1] > s)
+            return None if overlaps else (n, s, e, key)
+    return None

@@ -1,0 +1,173 @@
+"""``entities``: one row per entity mention, its canonical name and corrected label.
+
+The small NER model's raw output is cleaned in stages, all from evidence
+inside the corpus (plus two editable tables in ``data/``), one module each:
+
+1. :mod:`.collect`: spans are trimmed (possessive "’s", a leading "the",
+   titles such as "President" before a person's name); spans inside
+   headline-style lines are set aside, because the model reads Title Case
+   as names;
+2. :mod:`.merge`: surface forms are grouped: accents, dots in "U.S."-style
+   initials and case do not matter; full person names that differ by a
+   letter ("Zelensky" / "Zelenskyy") are merged; "Army Tactical Missile
+   Systems (ATACMS)" links an acronym to its expansion; ``aliases.csv``
+   overrides everything;
+3. :mod:`.surnames`: the people a one-word name may be the surname of;
+4. :mod:`.recover`: every other occurrence of a known name is recovered as a
+   mention, also where the model missed it;
+5. :mod:`.surnames`: a surname alone ("Biden") is linked to the full name
+   used in the same article, or else the full name that dominates the corpus;
+6. :mod:`.labels`: labels are voted: model labels plus context evidence
+   ("in Sumy", "Kursk region" -> place; "ATACMS missiles" -> product); a name
+   is a person only with person evidence (a full name, a title, "X said");
+   capitalised words used mostly in lower case ("Strikes") are dropped;
+   ``places.txt`` names places that are never persons.
+
+The result is memoised per corpus and alias table, and kept beside the parse
+cache; the key covers every file of this package, so a changed rule never
+serves stale counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..._version import __version__
+from ...parsing.parsed import ParsedCorpus, parse_corpus
+from ...paths import data_dir
+from .aliases import places, read_alias_table
+from .collect import collect_mentions
+from .labels import decide_labels, gather_evidence
+from .merge import group_forms
+from .recover import recover_mentions
+from .surnames import find_surnames, resolve_mentions
+
+__all__ = ["COLUMNS", "entities", "entities_of"]
+
+COLUMNS = [
+    "doc_id", "outlet", "text", "label", "start_char", "end_char", "sentence",
+    "canonical", "source", "model_label",
+]  # fmt: skip
+
+
+def entities(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -> pd.DataFrame:
+    """One row per entity mention, with its canonical name and corrected label.
+
+    Columns: ``doc_id, outlet, text, label, start_char, end_char, sentence,
+    canonical, source, model_label``. ``text`` is the mention as written,
+    ``start_char``/``end_char`` are offsets into the corpus's ``text``,
+    ``sentence`` is the index of its sentence in :func:`mediakit.sentences`,
+    ``source`` says whether the model found it (``model``) or mediakit
+    recovered a missed occurrence of a known name (``recovered``),
+    ``model_label`` is the model's own label ("" when recovered).
+
+    ``aliases`` (a CSV path, a DataFrame with ``alias,canonical[,label]`` or a
+    ``{alias: canonical}`` dict) overrides the automatic merging and labels; a
+    label ``IGNORE`` drops a name. Parse options (``n_process``, ``cache_dir``,
+    ...) are those of :func:`mediakit.analyze`.
+
+    >>> ents = entities(cache_dir=False)
+    >>> biden = ents[(ents.canonical == "Joe Biden")]
+    >>> sorted(biden.label.unique())
+    ['PERSON']
+    """
+    return entities_of(parse_corpus(corpus, **parse_options), aliases=aliases)
+
+
+_MEMO: dict[str, pd.DataFrame] = {}
+
+
+@lru_cache(maxsize=1)
+def _rules_digest() -> bytes:
+    # Every file of this package plus the places list: a changed rule is a new key.
+    h = hashlib.blake2b(digest_size=16)
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    h.update((data_dir() / "places.txt").read_bytes())
+    return h.digest()
+
+
+def _memo_key(pc: ParsedCorpus, alias_map: dict) -> str:
+    h = hashlib.blake2b(_rules_digest(), digest_size=16)
+    for part in (__version__, pc.model_id, repr(sorted(alias_map.items()))):
+        h.update(part.encode())
+    for d, o, k in zip(pc.corpus["doc_id"], pc.corpus["outlet"], pc.keys, strict=True):
+        h.update(f"\x00{d}\x01{o}\x01{k}".encode())
+    return h.hexdigest()
+
+
+def entities_of(pc: ParsedCorpus, aliases: Any = None) -> pd.DataFrame:
+    """:func:`entities` for an already parsed corpus (memoised per corpus and alias table).
+
+    >>> from mediakit.parsing.parsed import parse_corpus
+    >>> pc = parse_corpus(cache_dir=False)
+    >>> entities_of(pc).equals(entities_of(pc))
+    True
+    """
+    alias_map = read_alias_table(aliases)
+    key = _memo_key(pc, alias_map)
+    if key in _MEMO:
+        return _MEMO[key].copy()
+    table = pc.store.read_derived("entities", key)
+    if table is None:
+        table = compute_entities(pc, alias_map)
+        pc.store.write_derived("entities", key, table)
+    if len(_MEMO) > 8:
+        _MEMO.clear()
+    _MEMO[key] = table
+    return table.copy()
+
+
+def compute_entities(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.DataFrame:
+    """Run the six stages (see the module notes) and build the mention table."""
+    found = collect_mentions(pc)
+    grouping = group_forms(found, alias_map)
+    known_places = places()
+    surnames = find_surnames(found, grouping, alias_map, known_places)
+    names = found.names + recover_mentions(found)
+    entity_of = resolve_mentions(names, grouping, surnames)
+    evidence = gather_evidence(names, entity_of, found.texts)
+    decided = decide_labels(evidence, grouping, surnames, found.lower_counts, known_places)
+    rows = []
+    for m, root in zip(names, entity_of, strict=True):
+        d = decided.get(root)
+        if d is not None:
+            rows.append((m.doc, m.start, m.end, m.surface, d[1], d[0], m.source, m.model_label))
+    for m in found.numeric:
+        canonical = " ".join(m.surface.split())
+        rows.append(
+            (m.doc, m.start, m.end, m.surface, m.model_label, canonical, "model", m.model_label)
+        )
+    rows.sort(key=lambda r: (r[0], r[1], r[2]))
+    return _mention_table(pc, rows, found.sent_starts)
+
+
+def _mention_table(pc: ParsedCorpus, rows: list[tuple], sent_starts) -> pd.DataFrame:
+    ids = pc.corpus["doc_id"].tolist()
+    outlets = pc.corpus["outlet"].tolist()
+    out = pd.DataFrame(
+        {
+            "doc_id": [ids[r[0]] for r in rows],
+            "outlet": [outlets[r[0]] for r in rows],
+            "text": [r[3] for r in rows],
+            "label": [r[4] for r in rows],
+            "start_char": pd.array([r[1] for r in rows], dtype="int64"),
+            "end_char": pd.array([r[2] for r in rows], dtype="int64"),
+            "sentence": pd.array(
+                [max(0, bisect_right(sent_starts[r[0]], r[1]) - 1) for r in rows], dtype="int64"
+            ),
+            "canonical": [r[5] for r in rows],
+            "source": [r[6] for r in rows],
+            "model_label": [r[7] for r in rows],
+        },
+        columns=COLUMNS,
+    )
+    for c in ("doc_id", "outlet", "text", "label", "canonical", "source", "model_label"):
+        out[c] = out[c].astype("str")
+    return out

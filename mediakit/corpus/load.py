@@ -1,0 +1,325 @@
+"""``load_corpus``: a folder, a table file or a DataFrame -> one row per article."""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from .. import paths
+from ..errors import CorpusError
+from .cleaning import clean_article, describe_cleaning
+from .columns import (
+    CORPUS_COLUMNS,
+    as_strings,
+    check_mapping,
+    check_missing_ids,
+    check_unique_ids,
+    clash_renames,
+    date_values,
+    listing,
+    outlet_values,
+    resolve_columns,
+    string_columns,
+)
+from .readers import (
+    TABLE_SUFFIXES,
+    TEXT_SUFFIXES,
+    RawTable,
+    promote_named_index,
+    read_folder,
+    read_table,
+    table_suffix,
+)
+
+__all__ = ["CORPUS_COLUMNS", "load_corpus"]
+
+
+def load_corpus(
+    source: str | os.PathLike | pd.DataFrame | None = None,
+    *,
+    metadata: str | os.PathLike | pd.DataFrame | None = None,
+    clean: bool = True,
+    **column_mapping: str,
+) -> pd.DataFrame:
+    """Load news articles into a table with one row per article.
+
+    Parameters
+    ----------
+    source : path, DataFrame or None
+        - ``None``: the five bundled example articles with their metadata.
+        - A folder of ``.txt``/``.md`` files, one article each; ``doc_id`` is the file
+          name without its extension. A ``metadata.csv`` in the folder (or
+          ``metadata=``) adds outlet, title, date and other columns, matched on
+          ``doc_id``.
+        - A ``.csv``, ``.jsonl``, ``.ndjson`` (each optionally ``.gz``) or ``.parquet``
+          file with one article per row.
+        - A pandas DataFrame with one article per row. It is never modified.
+    metadata : path or DataFrame, optional
+        Metadata for a folder of text files (CSV, JSONL or Parquet), one row per
+        ``doc_id``.
+    clean : bool, default True
+        Remove non-prose boilerplate with :func:`mediakit.corpus.cleaning.clean_article`.
+        With ``False``, ``text`` equals ``raw_text``.
+    **column_mapping : str
+        Which input column holds each standard column, for example
+        ``text="body", outlet="source", doc_id="id", title="headline",
+        date="published"``. Unmapped columns are found by common names (``id``,
+        ``body``, ``content``, ``publisher``, ``headline``, ``published``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id, outlet, title, date, text, raw_text, source, encoding,
+        cleaning``, then every other input column unchanged, with a RangeIndex.
+
+        - ``text`` is the cleaned article; character offsets elsewhere refer to it.
+          ``raw_text`` is the text exactly as read and decoded.
+        - ``title`` is the input title; where that is empty, the headline detected
+          on the first line of the text. A detected headline is removed from ``text``
+          either way.
+        - ``date`` is naive ``datetime64`` (time-zone-aware values are converted to
+          UTC); missing or unparseable values are ``NaT``, with a warning counting
+          the unparseable ones.
+        - ``source`` is the file (``path:line`` for CSV/JSONL rows, ``path:row`` for
+          Parquet, ``"DataFrame"``) and ``encoding`` the encoding that decoded it
+          (UTF-8, ``utf-8-sig`` with a byte-order mark, else cp1252).
+        - Without a doc_id column, rows are numbered ``doc-00001``, ``doc-00002``, ...
+        - Without an outlet, ``outlet`` is ``"unknown"`` (with a warning).
+        - Empty or whitespace-only articles (including missing text values) are
+          kept, so they count as zero later, and a warning names them.
+        - Input columns whose names clash with the columns above are kept with an
+          ``_input`` suffix (with a warning). Outlet and title are stripped of
+          surrounding spaces.
+
+    Raises
+    ------
+    CorpusError
+        For input that cannot be used as given (missing path, unsupported format,
+        no text column, duplicate doc_ids, malformed rows, undecodable bytes); the
+        message says what to change.
+
+    Examples
+    --------
+    >>> corpus = load_corpus()
+    >>> corpus[["doc_id", "outlet"]].head(2)
+                     doc_id     outlet
+    0  000_27355086a02f5fbc  Newslooks
+    1  001_f7ae5d49ca0ce747   Outlet B
+    >>> table = pd.DataFrame({"id": ["a1"], "body": ["Talks resumed."], "publisher": ["Wire"]})
+    >>> load_corpus(table)[["doc_id", "outlet", "text"]]
+      doc_id outlet            text
+    0     a1   Wire  Talks resumed.
+    """
+    mapping = check_mapping(column_mapping)
+    notes: list[str] = []
+    if source is None:
+        folder = paths.data_dir() / "corpus"
+        meta = metadata if metadata is not None else paths.data_dir() / "metadata.csv"
+        corpus = _from_folder(folder, meta, mapping, clean, notes)
+    elif isinstance(source, pd.DataFrame):
+        _no_metadata(metadata, "a DataFrame")
+        raw = promote_named_index(source.copy(deep=False))
+        n = len(raw)
+        origin = "the DataFrame"
+        corpus = _from_table(
+            RawTable(raw, ["DataFrame"] * n, [""] * n), mapping, clean, notes, origin
+        )
+    elif isinstance(source, str | os.PathLike):
+        corpus = _from_path(Path(source), metadata, mapping, clean, notes)
+    else:
+        raise CorpusError(
+            f"load_corpus() got a {type(source).__name__}; pass a folder or file path "
+            "(str or pathlib.Path), a pandas DataFrame, or nothing for the bundled corpus."
+        )
+    for note in notes:
+        warnings.warn(note, UserWarning, stacklevel=2)
+    return corpus
+
+
+def _no_metadata(metadata: object, what: str) -> None:
+    if metadata is not None:
+        raise CorpusError(
+            f"metadata= is for folders of text files; {what} already holds one row per "
+            "article. Merge the metadata into it first (e.g. with DataFrame.merge on doc_id)."
+        )
+
+
+def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> pd.DataFrame:
+    if not path.exists():
+        raise CorpusError(
+            f"{path} does not exist (looked from {Path.cwd()}). Check the spelling, or "
+            "pass an absolute path; load_corpus() with no argument loads the bundled corpus."
+        )
+    if path.is_dir():
+        if metadata is None and (path / "metadata.csv").is_file():
+            metadata = path / "metadata.csv"
+        return _from_folder(path, metadata, mapping, clean, notes)
+    if table_suffix(path) is None:
+        hint = (
+            f" For text files, pass the folder that holds them ({path.parent})."
+            if path.suffix.lower() in TEXT_SUFFIXES
+            else ""
+        )
+        raise CorpusError(
+            f"{path}: unsupported file type. Supported: a folder of {' / '.join(TEXT_SUFFIXES)} "
+            f"files, or a {', '.join(TABLE_SUFFIXES)} file.{hint}"
+        )
+    _no_metadata(metadata, f"{path.name}")
+    raw = read_table(path, lambda header: string_columns(header, mapping))
+    return _from_table(raw, mapping, clean, notes, str(path))
+
+
+def _from_folder(folder: Path, metadata, mapping, clean: bool, notes: list[str]) -> pd.DataFrame:
+    if "text" in mapping:
+        raise CorpusError(
+            f"text={mapping['text']!r} cannot be used with a folder: each article's text "
+            f"is its file in {folder}. Drop text= (or pass a table file instead)."
+        )
+    files = read_folder(folder)
+    file_ids = files.table["doc_id"]
+    check_unique_ids(file_ids, files.sources, str(folder), None)
+    if metadata is None:
+        columns = {"doc_id": "doc_id"}
+        return _assemble(files, files.table[["doc_id"]], columns, clean, notes, str(folder))
+    meta, where = _read_metadata(metadata, mapping)
+    columns = resolve_columns(meta.columns, mapping, skip=("text",))
+    id_column = columns.get("doc_id")
+    if id_column is None:
+        raise CorpusError(
+            f"{where} has no doc_id column to match files on (columns: "
+            f"{listing(meta.columns)}). Name it, e.g. load_corpus(folder, doc_id='<column>'), "
+            "with values equal to the file names without extension."
+        )
+    meta_ids = pd.Series(as_strings(meta[id_column]))
+    check_unique_ids(meta_ids, [where] * len(meta), where, id_column)
+    orphans = sorted(set(meta_ids) - set(file_ids))
+    if orphans:
+        notes.append(
+            f"{len(orphans)} metadata row(s) in {where} have no matching file in {folder} "
+            f"and were ignored: {listing(orphans)}. Check the doc_id spelling or add the files."
+        )
+    unmatched = sorted(set(file_ids) - set(meta_ids))
+    if unmatched:
+        notes.append(
+            f"{len(unmatched)} file(s) in {folder} have no row in {where}: {listing(unmatched)}. "
+            "Add rows for them to give them an outlet, title and date."
+        )
+    meta = meta.assign(**{id_column: meta_ids.to_numpy()})
+    table = pd.DataFrame({id_column: file_ids}).merge(meta, on=id_column, how="left")
+    return _assemble(files, table, columns, clean, notes, str(folder))
+
+
+def _read_metadata(metadata, mapping) -> tuple[pd.DataFrame, str]:
+    if isinstance(metadata, pd.DataFrame):
+        return promote_named_index(metadata.copy(deep=False)), "the metadata DataFrame"
+    path = Path(metadata)
+    if not path.is_file() or table_suffix(path) is None:
+        raise CorpusError(
+            f"metadata={str(path)!r} is not an existing {', '.join(TABLE_SUFFIXES)} file. "
+            "Pass the path of the metadata table or a DataFrame."
+        )
+    raw = read_table(path, lambda header: string_columns(header, mapping, skip=("text",)))
+    return raw.table, str(path)
+
+
+def _from_table(raw: RawTable, mapping, clean: bool, notes: list[str], origin: str) -> pd.DataFrame:
+    table = raw.table
+    if table.columns.has_duplicates:
+        raise CorpusError(
+            f"{origin} has duplicate column names: {listing(table.columns[table.columns.duplicated()])}. "
+            "Rename them so each column name is unique."
+        )
+    if len(table) == 0:
+        raise CorpusError(f"{origin} has no rows. Check that it is the right file and not empty.")
+    columns = resolve_columns(table.columns, mapping)
+    text_column = columns.get("text")
+    if text_column is None:
+        raise CorpusError(
+            f"{origin} has no text column (columns found: {listing(table.columns)}). "
+            f"Name the column that holds the article text, e.g. "
+            f"load_corpus({_repr_origin(origin)}, text='<column>')."
+        )
+    return _assemble(raw, table, columns, clean, notes, origin)
+
+
+def _name_first_line(removed, title: str):
+    """Call a removed first line a headline only when it matches the title.
+
+    With a title column, a short unpunctuated first line that differs from the
+    title is a caption, standfirst or byline ("CLOSE", "USA TODAY"), not the
+    headline; it is still not prose, so it stays removed.
+    """
+    if not title:
+        return removed
+    from rapidfuzz import fuzz
+
+    return tuple(
+        ("first line (not prose)", text)
+        if kind == "headline" and fuzz.ratio(text.casefold(), title.casefold()) < 85
+        else (kind, text)
+        for kind, text in removed
+    )
+
+
+def _assemble(
+    raw: RawTable, table, columns, clean: bool, notes: list[str], origin: str
+) -> pd.DataFrame:
+    """Build the corpus; text comes from ``columns["text"]`` or else the files read."""
+    n = len(table)
+    raw_text = as_strings(table[columns["text"]] if "text" in columns else raw.table["text"])
+    cleaned = [clean_article(t) for t in raw_text] if clean else None
+    if columns.get("doc_id"):
+        doc_id = as_strings(table[columns["doc_id"]])
+        check_missing_ids(doc_id, raw.sources, columns["doc_id"])
+    else:
+        width = max(5, len(str(n)))
+        doc_id = [f"doc-{i:0{width}d}" for i in range(1, n + 1)]
+    check_unique_ids(pd.Series(doc_id), raw.sources, origin, columns.get("doc_id"))
+    title = (
+        [t.strip() for t in as_strings(table[columns["title"]])]
+        if columns.get("title")
+        else [""] * n
+    )
+    if cleaned is not None:
+        title = [t or c.headline for t, c in zip(title, cleaned, strict=True)]
+    out = {
+        "doc_id": doc_id,
+        "outlet": outlet_values(table, columns.get("outlet"), notes),
+        "title": title,
+        "date": date_values(table, columns.get("date"), notes),
+        "text": [c.text for c in cleaned] if cleaned is not None else raw_text,
+        "raw_text": raw_text,
+        "source": raw.sources,
+        "encoding": raw.encodings,
+        "cleaning": [
+            describe_cleaning(_name_first_line(c.removed, t))
+            for c, t in zip(cleaned, title, strict=True)
+        ]
+        if cleaned is not None
+        else [""] * n,
+    }
+    corpus = pd.DataFrame(
+        {k: v if k == "date" else pd.array(v, dtype="str") for k, v in out.items()},
+        index=pd.RangeIndex(n),
+    )
+    used = {c for c in columns.values() if c}
+    extras = table[[c for c in table.columns if c not in used]].reset_index(drop=True)
+    extras = extras.rename(columns=clash_renames(extras.columns, notes))
+    _warn_empty(corpus, notes)
+    return pd.concat([corpus, extras], axis=1)
+
+
+def _warn_empty(corpus: pd.DataFrame, notes: list[str]) -> None:
+    empty = corpus.loc[corpus["text"].str.strip() == "", "doc_id"]
+    if len(empty):
+        notes.append(
+            f"{len(empty)} article(s) have no text and are kept (they count as zero): "
+            f"{listing(empty)}. Drop them with corpus[corpus.text != ''] if you do not want them."
+        )
+
+
+def _repr_origin(origin: str) -> str:
+    return "df" if origin.startswith("the ") else repr(origin)

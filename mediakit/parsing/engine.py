@@ -1,0 +1,142 @@
+"""The parse engine: every text the cache lacks, parsed in batches, streamed into the store.
+
+Locally in this process or in worker processes (each loading the model
+once), or on a Dask cluster (:mod:`.cluster`). Records are flushed to the
+store as they arrive, so an interrupted run keeps what it finished.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing import get_context
+
+import pyarrow as pa
+
+from .cluster import parse_on_cluster
+from .pipeline import load_nlp
+from .records import parse_batch
+from .store import ParseStore
+
+__all__ = ["FLUSH_ROWS", "default_n_process", "parse_into"]
+
+
+#: Flush parse records to disk at least this often (rows), so an interrupted
+#: run keeps what it finished.
+FLUSH_ROWS = 256
+
+
+def _warm_worker(model: str | None) -> None:
+    load_nlp(model)
+
+
+def default_n_process(n_chars: int) -> int:
+    """Processes worth starting for ``n_chars`` of text: starting a worker costs
+    about two seconds (importing spaCy, loading the model), so small jobs stay in
+    this process.
+
+    >>> default_n_process(10_000)
+    1
+    """
+    if n_chars < 600_000:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+# fork where the platform has it safely (Linux): "spawn" re-imports the
+# caller's __main__, which breaks every script without an
+# `if __name__ == "__main__":` guard. macOS and Windows must spawn; there a
+# script needs that guard (notebooks do not).
+_START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+def _chunks(items: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def parse_into(
+    store: ParseStore,
+    todo: dict[str, str],
+    *,
+    model: str | None = None,
+    n_process: int | None = None,
+    batch_size: int = 32,
+    progress: bool | None = None,
+    engine: str = "local",
+) -> None:
+    """Parse every ``{key: text}`` in ``todo`` and add the records to ``store``.
+
+    Records are flushed to the store as they arrive, so Ctrl-C (or a kernel
+    interrupt) keeps everything finished so far; the next run parses only the rest.
+    ``engine="dask"`` parses on the active Dask cluster instead of local processes.
+    """
+    if engine not in ("local", "dask"):
+        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    if not todo:
+        return
+    from tqdm.auto import tqdm
+
+    items = list(todo.items())
+    if n_process is None:
+        n_process = default_n_process(sum(len(t) for _, t in items))
+    if progress is None:
+        progress = len(items) >= 50
+    bar = tqdm(
+        total=len(items), unit="article", desc="parsing", disable=not progress, smoothing=0.1
+    )
+    last_flush = time.monotonic()
+
+    def take(batch: pa.RecordBatch) -> None:
+        nonlocal last_flush
+        store.add(batch)
+        bar.update(batch.num_rows)
+        if store.pending_rows() >= FLUSH_ROWS or time.monotonic() - last_flush > 30:
+            store.flush()
+            last_flush = time.monotonic()
+
+    try:
+        if engine == "dask":
+            parse_on_cluster(items, take, model=model, batch_size=batch_size)
+        elif n_process <= 1:
+            for chunk in _chunks(items, batch_size):
+                take(parse_batch(chunk, model, batch_size))
+        else:
+            _parse_parallel(items, take, model=model, n_process=n_process, batch_size=batch_size)
+    finally:
+        store.flush()
+        bar.close()
+
+
+def _parse_parallel(items, take, *, model, n_process, batch_size) -> None:
+    ctx = get_context(_START_METHOD)
+    pool = ProcessPoolExecutor(
+        n_process, mp_context=ctx, initializer=_warm_worker, initargs=(model,)
+    )
+    pending: set[Future] = set()
+    chunks = _chunks(items, batch_size)
+    try:
+        for chunk in chunks:
+            pending.add(pool.submit(parse_batch, chunk, model, batch_size))
+            if len(pending) >= 2 * n_process:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    take(fut.result())
+        for fut in _as_done(pending):
+            take(fut.result())
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        # A private attribute, None once the pool is shut down: best effort only.
+        for proc in list((getattr(pool, "_processes", None) or {}).values()):
+            proc.terminate()
+        raise
+    pool.shutdown(wait=True)
+
+
+def _as_done(pending: set[Future]) -> Iterator[Future]:
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        yield from done

@@ -1,0 +1,121 @@
+"""The corpus joined to its parse records: what every analysis starts from.
+
+``parse_corpus`` makes sure every article has a parse record in the cache
+(parsing only the texts it has not seen), then hands analyses the columns they
+ask for, row-aligned with the corpus. Nothing here parses a text twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow as pa
+
+from ..corpus import load_corpus
+from ..errors import CorpusError
+from .engine import parse_into
+from .pipeline import model_id as _model_id
+from .pipeline import model_name
+from .store import ParseStore, keys_for
+
+REQUIRED = ("doc_id", "outlet", "text")
+
+
+def as_corpus(corpus: Any = None) -> pd.DataFrame:
+    """Accept a corpus table, or anything :func:`mediakit.load_corpus` accepts.
+
+    >>> as_corpus().shape[0]
+    5
+    """
+    if isinstance(corpus, pd.DataFrame) and "text" in corpus.columns and "doc_id" in corpus.columns:
+        missing = [c for c in REQUIRED if c not in corpus.columns]
+        if missing:
+            raise CorpusError(
+                f"The corpus table lacks column(s) {missing}; found {list(corpus.columns)}. "
+                "Load it with mediakit.load_corpus(df, text=..., outlet=..., doc_id=...) to map columns."
+            )
+        dup = corpus["doc_id"][corpus["doc_id"].duplicated()].unique().tolist()
+        if dup:
+            raise CorpusError(f"Duplicate doc_id values {dup[:5]}; make doc ids unique.")
+        return corpus
+    return load_corpus(corpus)
+
+
+@dataclass
+class ParsedCorpus:
+    """A corpus with a parse record for every row (``keys[i]`` is row i's text hash)."""
+
+    corpus: pd.DataFrame
+    keys: list[str]
+    store: ParseStore
+    model_id: str
+    model: str
+    parse_options: dict = field(default_factory=dict, repr=False)
+    _tables: dict[tuple[str, ...], pa.Table] = field(default_factory=dict, repr=False)
+
+    def columns(self, *names: str) -> pa.Table:
+        """Parse-record columns, one row per corpus row, in corpus order.
+
+        If a cache file turns out damaged while reading, it has been set aside
+        with a warning; its articles are parsed again and the read repeated.
+        """
+        if names not in self._tables:
+            try:
+                table = self.store.read(self.keys, list(names))
+            except KeyError:
+                self.ensure_parsed()
+                table = self.store.read(self.keys, list(names))
+            self._tables[names] = table
+        return self._tables[names]
+
+    def ensure_parsed(self) -> None:
+        """Parse the articles the store lacks (all of them the first time)."""
+        todo = self.store.missing(dict(zip(self.keys, self.texts, strict=True)))
+        parse_into(self.store, todo, model=self.model, **self.parse_options)
+
+    @property
+    def texts(self) -> list[str]:
+        return [t if isinstance(t, str) else "" for t in self.corpus["text"].tolist()]
+
+
+def parse_corpus(
+    corpus: Any = None,
+    *,
+    n_process: int | None = None,
+    batch_size: int = 32,
+    cache_dir: str | Path | bool | None = None,
+    progress: bool | None = None,
+    model: str | None = None,
+    engine: str = "local",
+) -> ParsedCorpus:
+    """Parse every article that the cache does not hold yet; return the parsed corpus.
+
+    ``cache_dir=False`` keeps records in memory only; ``None`` uses the per-user
+    cache (``MEDIAKIT_CACHE_DIR`` overrides it).
+
+    >>> pc = parse_corpus(cache_dir=False)
+    >>> len(pc.keys)
+    5
+    """
+    corpus = as_corpus(corpus)
+    name = model or model_name()
+    mid = _model_id(name)
+    texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
+    pc = ParsedCorpus(
+        corpus=corpus,
+        keys=keys_for(texts),
+        store=ParseStore.for_model(mid, cache_dir),
+        model_id=mid,
+        model=name,
+        parse_options={
+            "n_process": n_process,
+            "batch_size": batch_size,
+            "progress": progress,
+            "engine": engine,
+        },
+    )
+    pc.ensure_parsed()
+    return pc

@@ -1,0 +1,290 @@
+"""On-disk cache of parse records: Parquet part files keyed by the text's hash.
+
+A folder per (model, model version, mediakit version) holds ``part-*.parquet``
+files, one row per article text. Files are written to a temporary name and
+renamed, so an interrupted run never leaves half a file; every page carries a
+checksum so a damaged file is detected on read, reported, set aside as
+``*.corrupt`` and its articles parsed again.
+
+This is the only module that touches cache files: tables derived from a
+parse (canonical entities) are kept beside it through
+:meth:`ParseStore.read_derived` / :meth:`ParseStore.write_derived`, the date
+a corpus was parsed comes from :meth:`ParseStore.written_on`, and other
+cached files (the chart JavaScript bundle) live under :func:`asset_path`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import uuid
+import warnings
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from .._version import __version__
+from ..paths import default_cache_dir
+
+#: Compact the folder into one file when it holds more parts than this.
+MAX_PARTS = 64
+
+
+def text_key(text: str) -> str:
+    """Content hash of one article text: the cache key.
+
+    >>> text_key("Hello.") == text_key("Hello.")
+    True
+    >>> len(text_key("Hello."))
+    32
+    """
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def cache_root(cache_dir: Path | str | None | bool = None) -> Path | None:
+    """The cache folder for ``cache_dir`` (``None``/``True``: the per-user default; ``False``: none).
+
+    >>> cache_root(False) is None, cache_root("/tmp/x") == Path("/tmp/x")
+    (True, True)
+    """
+    if cache_dir is False:
+        return None
+    return Path(cache_dir).expanduser() if cache_dir not in (None, True) else default_cache_dir()
+
+
+def asset_path(name: str, cache_dir: Path | str | None | bool = None) -> Path | None:
+    """Where a cached asset file (not a parse record) lives; None without a disk cache.
+
+    >>> asset_path("bundle.js", "/tmp/c")
+    PosixPath('/tmp/c/assets/bundle.js')
+    """
+    root = cache_root(cache_dir)
+    return None if root is None else root / "assets" / name
+
+
+class CacheWarning(UserWarning):
+    """A cache file was damaged and has been set aside; its articles are parsed again."""
+
+
+class ParseStore:
+    """Parse records by text key, in a folder (``directory``) or only in memory (``None``).
+
+    >>> store = ParseStore(None)
+    >>> store.keys()
+    set()
+    """
+
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self._memory: list[pa.Table] = []
+        self._pending: list[pa.RecordBatch] = []
+        self._index: dict[str, int] | None = None  # key -> n_chars
+        if directory is not None:
+            directory.mkdir(parents=True, exist_ok=True)
+
+    @classmethod
+    def for_model(cls, model_id: str, cache_dir: Path | str | None | bool = None) -> ParseStore:
+        """The store for one model; ``cache_dir=False`` keeps records in memory only.
+
+        >>> ParseStore.for_model("en_x-1", cache_dir=False).directory is None
+        True
+        """
+        root = cache_root(cache_dir)
+        if root is None:
+            return cls(None)
+        return cls(root / model_id / f"mediakit-{__version__}" / "parse")
+
+    # -- reading ---------------------------------------------------------------
+    def _parts(self) -> list[Path]:
+        if self.directory is None:
+            return []
+        return sorted(self.directory.glob("part-*.parquet"))
+
+    def _quarantine(self, part: Path, exc: BaseException) -> None:
+        target = part.with_suffix(".corrupt")
+        os.replace(part, target)
+        self._index = None
+        warnings.warn(
+            f"mediakit cache file {part} is damaged ({type(exc).__name__}: {exc}); "
+            f"moved it to {target.name} and will parse its articles again.",
+            CacheWarning,
+            stacklevel=3,
+        )
+
+    def keys(self) -> set[str]:
+        """Keys of every readable record (reads only the key column)."""
+        return set(self._load_index())
+
+    def _load_index(self) -> dict[str, int]:
+        if self._index is not None:
+            return self._index
+        index: dict[str, int] = {}
+        for table in self._memory:
+            index.update(zip(table["key"].to_pylist(), table["n_chars"].to_pylist(), strict=True))
+        for part in self._parts():
+            try:
+                t = pq.read_table(part, columns=["key", "n_chars"], page_checksum_verification=True)
+            except (OSError, pa.ArrowException) as exc:
+                self._quarantine(part, exc)
+                continue
+            index.update(zip(t["key"].to_pylist(), t["n_chars"].to_pylist(), strict=True))
+        self._index = index
+        return index
+
+    def missing(self, texts: dict[str, str]) -> dict[str, str]:
+        """The subset of ``{key: text}`` with no valid record (length mismatch counts as invalid)."""
+        index = self._load_index()
+        return {k: t for k, t in texts.items() if index.get(k) != len(t)}
+
+    def read(self, keys: Sequence[str], columns: Sequence[str]) -> pa.Table:
+        """Rows for ``keys`` (in that order, one per distinct key) with ``columns``.
+
+        Raises ``KeyError`` naming keys that are absent; a damaged file is
+        quarantined with a :class:`CacheWarning` and its keys reported absent.
+        """
+        cols = ["key", *[c for c in columns if c != "key"]]
+        wanted = pa.array(sorted(set(keys)), pa.string())
+        pieces = [t.select(cols) for t in self._memory]
+        for part in self._parts():
+            try:
+                t = pq.read_table(
+                    part,
+                    columns=cols,
+                    filters=pc.is_in(pc.field("key"), wanted),
+                    page_checksum_verification=True,
+                )
+            except (OSError, pa.ArrowException) as exc:
+                self._quarantine(part, exc)
+                continue
+            pieces.append(t)
+        table = pa.concat_tables(pieces) if pieces else None
+        found: dict[str, int] = {}
+        if table is not None:
+            for i, k in enumerate(table["key"].to_pylist()):
+                found.setdefault(k, i)
+        absent = [k for k in dict.fromkeys(keys) if k not in found]
+        if absent:
+            raise KeyError(absent)
+        return table.take(pa.array([found[k] for k in keys], pa.int64()))
+
+    def written_on(self, keys: Sequence[str]) -> dt.date | None:
+        """The day (UTC) the newest part file holding any of ``keys`` was written; None in memory.
+
+        >>> ParseStore(None).written_on(["k"]) is None
+        True
+        """
+        if self.directory is None or not self.directory.is_dir():
+            return None
+        wanted = set(keys)
+        newest = None
+        for part in self._parts():
+            try:
+                held = set(pq.read_table(part, columns=["key"])["key"].to_pylist())
+            except (OSError, pa.ArrowException):  # damaged: no date to give; reads quarantine it
+                continue
+            if held & wanted:
+                mtime = part.stat().st_mtime
+                newest = mtime if newest is None else max(newest, mtime)
+        return None if newest is None else dt.datetime.fromtimestamp(newest, dt.UTC).date()
+
+    # -- tables derived from the parse ------------------------------------------
+    def _derived_path(self, kind: str, key: str) -> Path | None:
+        if self.directory is None:
+            return None
+        return self.directory.parent / kind / f"{key}.parquet"
+
+    def read_derived(self, kind: str, key: str) -> pd.DataFrame | None:
+        """A table derived from this store's records (e.g. ``"entities"``), or None if absent.
+
+        A damaged file is removed (the caller computes the table again).
+
+        >>> ParseStore(None).read_derived("entities", "k") is None
+        True
+        """
+        path = self._derived_path(kind, key)
+        if path is None or not path.exists():
+            return None
+        try:
+            return pq.read_table(path, page_checksum_verification=True).to_pandas()
+        except (OSError, pa.ArrowException):
+            path.unlink(missing_ok=True)
+            return None
+
+    def write_derived(self, kind: str, key: str, table: pd.DataFrame) -> None:
+        """Keep a derived table beside the parse records (atomically); a no-op in memory."""
+        path = self._derived_path(kind, key)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.stem}.{uuid.uuid4().hex}.tmp")
+        table.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+
+    # -- writing ---------------------------------------------------------------
+    def add(self, batch: pa.RecordBatch) -> None:
+        """Queue records; they reach disk at the next :meth:`flush`."""
+        self._pending.append(batch)
+        if self._index is not None:
+            self._index.update(
+                zip(
+                    batch.column("key").to_pylist(),
+                    batch.column("n_chars").to_pylist(),
+                    strict=True,
+                )
+            )
+
+    def pending_rows(self) -> int:
+        return sum(b.num_rows for b in self._pending)
+
+    def flush(self) -> None:
+        """Write queued records as one part file (atomically), or keep them in memory."""
+        if not self._pending:
+            return
+        table = pa.Table.from_batches(self._pending)
+        self._pending = []
+        if self.directory is None:
+            self._memory.append(table)
+            return
+        self._write(table)
+        if len(self._parts()) > MAX_PARTS:
+            self.compact()
+
+    def _write(self, table: pa.Table) -> Path:
+        name = f"part-{uuid.uuid4().hex}.parquet"
+        tmp = self.directory / f".{name}.tmp"
+        pq.write_table(table, tmp, compression="zstd", write_page_checksum=True)
+        final = self.directory / name
+        os.replace(tmp, final)
+        return final
+
+    def compact(self) -> None:
+        """Merge all part files into one (drops duplicate keys)."""
+        parts = self._parts()
+        tables = []
+        for part in parts:
+            try:
+                tables.append(pq.read_table(part, page_checksum_verification=True))
+            except (OSError, pa.ArrowException) as exc:
+                self._quarantine(part, exc)
+        if len(tables) < 2:
+            return
+        merged = pa.concat_tables(tables, promote_options="default")
+        keys = merged["key"].to_pylist()
+        first = list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
+        self._write(merged.take(pa.array(sorted(first), pa.int64())))
+        for part in parts:
+            part.unlink(missing_ok=True)
+
+
+def keys_for(texts: Iterable[str]) -> list[str]:
+    """Cache keys for many texts, in order.
+
+    >>> keys_for(["a", "a"])[0] == keys_for(["a"])[0]
+    True
+    """
+    return [text_key(t) for t in texts]

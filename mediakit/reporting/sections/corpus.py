@@ -1,0 +1,118 @@
+"""Section "The corpus": outlets, articles, titles, dates, lengths and what cleaning removed."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ... import compare
+from ..blocks import Block, Definitions, Table, Text
+from ..context import ReportContext
+from ..registry import register_section
+
+#: Above this many articles, per-article notes are left to the CSV export.
+MAX_NOTES = 50
+
+
+def _blank(series: pd.Series) -> pd.Series:
+    return series.isna() | (series.astype(str).str.strip() == "")
+
+
+@register_section(
+    "corpus",
+    "The corpus",
+    order=10,
+    intro="What was analysed: which outlets, which articles, and what was removed before measuring.",
+)
+def corpus_section(ctx: ReportContext) -> list[Block]:
+    """Outlets and articles, with titles, dates, word counts and cleaning notes.
+
+    >>> from mediakit.parsing.parsed import parse_corpus
+    >>> blocks = corpus_section(ReportContext(parse_corpus(cache_dir=False)))
+    >>> [b.id for b in blocks if isinstance(b, Table)]
+    ['outlets', 'articles']
+    """
+    corpus, metrics = ctx.corpus, ctx.metrics
+    n, n_outlets = len(corpus), len(ctx.outlets)
+    words = int(pd.to_numeric(metrics["words"]).sum())
+    blocks: list[Block] = [
+        Text(
+            f"{n:,} article{'s' if n != 1 else ''} from {n_outlets:,} outlet{'s' if n_outlets != 1 else ''}, "
+            f"{words:,} words in all. Words and sentences are counted from the language model's parse, "
+            'so abbreviations such as "U.S." or "p.m." do not end a sentence.'
+        )
+    ]
+
+    per_outlet = compare.outlet_summary(metrics, ["words"]).drop(columns=["metric"])
+    blocks.append(
+        Table(
+            "outlets",
+            "Articles per outlet",
+            per_outlet,
+            caption="Words per article: mean, median, shortest and longest.",
+            columns={
+                "mean": "Mean words",
+                "median": "Median words",
+                "min": "Fewest words",
+                "max": "Most words",
+            },
+            digits=0,
+        )
+    )
+
+    articles = pd.DataFrame(
+        {
+            "doc_id": metrics["doc_id"],
+            "outlet": metrics["outlet"],
+            "title": metrics["title"],
+            "date": corpus["date"].to_numpy() if "date" in corpus else pd.NaT,
+            "words": metrics["words"],
+            "sentences": metrics["sentences"],
+            "cleaning": corpus["cleaning"].to_numpy() if "cleaning" in corpus else "",
+        }
+    )
+    notes: list[Block] = []
+    if articles["date"].isna().all():
+        articles = articles.drop(columns=["date"])
+        notes.append(Text("The corpus gives no publication dates.", style="note"))
+    cleaned = ~_blank(articles["cleaning"])
+    if cleaned.any():
+        notes.append(
+            Text(
+                f"Cleaning removed non-article text from {int(cleaned.sum()):,} of {n:,} articles (the last column "
+                "says what: headlines repeated on the first line, keyword or category lines, boilerplate). "
+                "Every measure in this report is taken on the cleaned text."
+            )
+        )
+    else:
+        articles = articles.drop(columns=["cleaning"])
+        notes.append(Text("Cleaning removed nothing from these articles."))
+    untitled = _blank(articles["title"])
+    if untitled.any():
+        k = int(untitled.sum())
+        notes.append(
+            Text(
+                f"{k:,} article{' has' if k == 1 else 's have'} no title in the corpus.",
+                style="note",
+            )
+        )
+    blocks.append(Table("articles", "Articles", articles, digits=0))
+    blocks.extend(notes)
+
+    if "notes" in corpus and n <= MAX_NOTES and not _blank(corpus["notes"]).all():
+        # Metadata notes say where outlet labels and titles come from (e.g. neutral labels).
+        keep = ~_blank(corpus["notes"])
+        blocks.append(
+            Definitions(
+                [
+                    (f"{o} ({d})", str(t))
+                    for o, d, t in zip(
+                        corpus["outlet"][keep],
+                        corpus["doc_id"][keep],
+                        corpus["notes"][keep],
+                        strict=True,
+                    )
+                ],
+                title="Notes on the articles (from the metadata table)",
+            )
+        )
+    return blocks

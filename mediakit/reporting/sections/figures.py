@@ -1,0 +1,130 @@
+"""Section "Figures that disagree": :func:`mediakit.figures` and :func:`mediakit.compare_figures`."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ... import charts
+from ...analyses.figures import compare_figures, figures_of
+from ..blocks import Block, Chart, Definitions, Table, Text
+from ..context import ReportContext
+from ..registry import register_section
+from .common import EVIDENCE, MAX_LISTED_GROUPS, WHERE, WHERE_SHOWN, shown_rows
+
+
+_FIGURE_COLUMNS = {
+    **WHERE,
+    "group_id": "Group",
+    "group": "What is counted",
+    "disagree": "Outlets disagree",
+    "claim": "Figure as written",
+    "value": "Value",
+    "unit": "Unit",
+    "bound": "Bound",
+    "counted": "Counts",
+    "evidence": "Sentence",
+    "qualifier": "Qualifier",
+    "text": "Number as written",
+}
+
+
+# -- figures --------------------------------------------------------------------------------
+def _group_values(comparison: pd.DataFrame) -> list[tuple[str, str]]:
+    """(what is counted, every outlet's figure) for the first groups of a comparison."""
+    groups = comparison.drop_duplicates("group_id")
+    items = [
+        (str(g), str(v).replace(" | ", " · "))
+        for g, v in zip(groups["group"], groups["values"], strict=True)
+    ]
+    if len(items) > MAX_LISTED_GROUPS:
+        rest = len(items) - MAX_LISTED_GROUPS
+        items = [*items[:MAX_LISTED_GROUPS], ("…", f"{rest:,} more in the table below")]
+    return items
+
+
+@register_section(
+    "figures-disagree",
+    "Figures that disagree",
+    order=60,
+    intro="The numbers the outlets report about the same thing, and where they differ.",
+)
+def figures_section(ctx: ReportContext) -> list[Block]:
+    """Claims grouped across outlets; the disagreements charted and listed; every figure.
+
+    >>> from mediakit.parsing.parsed import parse_corpus
+    >>> blocks = figures_section(ReportContext(parse_corpus(cache_dir=False)))
+    >>> [b.id for b in blocks if isinstance(b, Chart | Table)]
+    ['figure-disagreements', 'figures-compared', 'figures']
+    """
+    figures = figures_of(ctx.parsed, mentions=ctx.mentions)
+    if figures.empty:
+        return [
+            Text("No figures (counts, sums of money, percentages) were found in these articles.")
+        ]
+    comparison = compare_figures(figures)
+    blocks: list[Block] = [
+        Text(
+            "Every number an article states about something is read with its hedge and what it "
+            'counts: "as many as 12,000 North Korean troops" is 12,000, at most, troops. Figures of '
+            "different outlets are grouped when they count the same kind of thing (troops, aid in "
+            "dollars, people killed) in sentences about the same matter. A group disagrees when the "
+            'values differ or the hedges do ("more than" against "up to").'
+        ),
+        Text(
+            'A disagreement is not always a contradiction: "over 10,000" and "up to 12,000" can both '
+            "be true. It shows that outlets relied on different sources or rounded differently; the "
+            "sentence in each row lets you check which.",
+            style="note",
+        ),
+    ]
+    if comparison.empty:
+        blocks.append(
+            Text("No figure is reported by more than one outlet, so none can be compared.")
+        )
+    else:
+        disagree = comparison[comparison["disagree"]]
+        agree = comparison[~comparison["disagree"]]
+        if disagree.empty:
+            blocks.append(Text("Where outlets report the same thing, they give the same figure."))
+        else:
+            blocks.append(Definitions(_group_values(disagree), title="Where the figures differ"))
+            chart = charts.figure_disagreements(comparison, outlets=ctx.outlets)
+            blocks.append(
+                Chart(
+                    "figure-disagreements",
+                    "Where outlets disagree on the numbers",
+                    chart,
+                    data=disagree[
+                        ["group", "outlet", "claim", "value", "unit", "bound", *WHERE_SHOWN]
+                    ],
+                    columns=_FIGURE_COLUMNS,
+                    digits=0,
+                    caption="One panel per claim, each on its own scale; the shape says how the "
+                    "outlet hedges the number.",
+                )
+            )
+        if not agree.empty:
+            blocks.append(Definitions(_group_values(agree), title="Where the figures agree"))
+        blocks.append(
+            Table(
+                "figures-compared",
+                "Every figure reported by more than one outlet, with its sentence",
+                comparison[["outlet", "claim", "evidence", *WHERE_SHOWN, "group"]],
+                caption=EVIDENCE,
+                columns=_FIGURE_COLUMNS,
+                max_rows=shown_rows(ctx),
+            )
+        )
+    blocks.append(
+        Table(
+            "figures",
+            "Every figure found",
+            figures[["outlet", "qualifier", "text", "value", "counted", *WHERE_SHOWN]],
+            caption='Including the ones no other outlet reports; vague amounts ("thousands of") '
+            "have no value. " + EVIDENCE,
+            columns=_FIGURE_COLUMNS,
+            digits=0,
+            max_rows=shown_rows(ctx),
+        )
+    )
+    return blocks

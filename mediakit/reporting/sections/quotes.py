@@ -1,0 +1,134 @@
+"""Section "Who is quoted": :func:`mediakit.quotes` and :func:`mediakit.align_quotes`.
+
+Option ``quotes_top``: speakers in the chart (default 15).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ... import charts, compare
+from ...analyses.quotes import align_quotes, quotes_of
+from ..blocks import Block, Chart, Definitions, Table, Text
+from ..context import ReportContext
+from ..registry import register_section
+from .common import EVIDENCE, MAX_LISTED_GROUPS, WHERE, WHERE_SHOWN, shown_rows
+
+
+_QUOTE_COLUMNS = {
+    **WHERE,
+    "speaker": "Speaker",
+    "kind": "Kind",
+    "quote": "Quote",
+    "cue": "Cue word",
+    "note": "Note",
+    "similarity": "Similarity (0-100)",
+    "group_id": "Statement",
+    "quotes": "Quotes",
+    "direct": "In quotation marks",
+    "example": "For example",
+    "speaker_total": "Quotes in all outlets",
+}
+
+
+# -- quotes ---------------------------------------------------------------------------------
+def _statements(aligned: pd.DataFrame) -> Definitions:
+    """Each aligned statement: every outlet's wording side by side."""
+    items = []
+    groups = list(dict.fromkeys(aligned["group_id"].tolist()))
+    for gid in groups[:MAX_LISTED_GROUPS]:
+        rows = aligned[aligned["group_id"] == gid]
+        seen: dict[tuple[str, str], int] = {}
+        for outlet, quote in zip(rows["outlet"], rows["quote"], strict=True):
+            seen[(outlet, quote)] = seen.get((outlet, quote), 0) + 1
+        wordings = [
+            f"{outlet}: “{quote}”" + (f" ({n} times)" if n > 1 else "")
+            for (outlet, quote), n in seen.items()
+        ]
+        n_outlets = rows["outlet"].nunique()
+        items.append((f"{rows['speaker'].iloc[0]} ({n_outlets} outlets)", " · ".join(wordings)))
+    title = "The same statement in each outlet's words"
+    if len(groups) > MAX_LISTED_GROUPS:
+        title += f" (the first {MAX_LISTED_GROUPS} of {len(groups):,})"
+    return Definitions(items, title=title)
+
+
+@register_section(
+    "who-is-quoted",
+    "Who is quoted",
+    order=50,
+    intro="Whose words each outlet reports, and how outlets render the same statement.",
+)
+def quotes_section(ctx: ReportContext) -> list[Block]:
+    """Quotes by speaker and outlet, the same statement across outlets, and every quote.
+
+    >>> from mediakit.parsing.parsed import parse_corpus
+    >>> blocks = quotes_section(ReportContext(parse_corpus(cache_dir=False)))
+    >>> [b.id for b in blocks if isinstance(b, Chart | Table)]
+    ['quotes-by-speaker', 'quote-alignment', 'quotes']
+    """
+    quotes = quotes_of(ctx.parsed, mentions=ctx.mentions)
+    if quotes.empty:
+        return [Text("No quotations or reported speech were found in these articles.")]
+    outlets = ctx.outlets
+    blocks: list[Block] = [
+        Text(
+            "A quote is found three ways: words in quotation marks with an attribution next to them "
+            "(direct), a few quoted words woven into the writer's sentence (partial), and reported "
+            'speech without quotation marks, such as "officials said that ..." (indirect). The speaker '
+            'is the named person or organisation (spellings merged), or the phrase as written ("senior '
+            'U.S. officials") when no name is given. A speaker behind "he" or "she" is the person '
+            "named just before; the Note column says when a speaker was guessed like that."
+        )
+    ]
+    if (quotes["speaker"] != "").any():
+        top = int(ctx.option("quotes_top", 15))
+        blocks.append(
+            Chart(
+                "quotes-by-speaker",
+                "Who gets quoted, and by whom",
+                charts.quotes_by_speaker(quotes, top=top, outlets=outlets),
+                data=compare.quotes_by_speaker(quotes, top=top),
+                columns=_QUOTE_COLUMNS,
+                caption="Quotes per speaker, one colour per outlet. A speaker quoted by one outlet "
+                "only is a choice that outlet made.",
+            )
+        )
+    aligned = align_quotes(quotes)
+    if aligned.empty:
+        blocks.append(Text("No statement is quoted by more than one outlet."))
+    else:
+        blocks.append(
+            Text(
+                "Outlets often quote the same statement in different words: a translation, a "
+                "paraphrase or a shortened version. Quotes of one speaker are matched when they share "
+                "enough content words; similarity (0-100) compares each wording with the group's most "
+                "central one. When the words differ, at most one of them can be what was said."
+            )
+        )
+        blocks.append(_statements(aligned))
+        blocks.append(
+            Chart(
+                "quote-alignment",
+                "One statement, several renderings",
+                charts.quote_alignment(aligned, outlets=outlets),
+                data=aligned[
+                    ["group_id", "speaker", "outlet", "quote", "similarity", *WHERE_SHOWN]
+                ],
+                columns=_QUOTE_COLUMNS,
+                digits=0,
+                caption="Each row is one statement; a dot means that outlet quotes it, a smaller dot "
+                "rewords it more.",
+            )
+        )
+    blocks.append(
+        Table(
+            "quotes",
+            "Every quote",
+            quotes[["outlet", "speaker", "kind", "quote", *WHERE_SHOWN, "note"]],
+            caption=EVIDENCE,
+            columns=_QUOTE_COLUMNS,
+            max_rows=shown_rows(ctx),
+        )
+    )
+    return blocks

@@ -1,0 +1,260 @@
+"""widgets.py: controls redraw the charts, the search box shows keyword in context, all offline."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import pytest
+
+import mediakit
+from mediakit import charts, widgets
+from mediakit.errors import CorpusError
+
+
+@pytest.fixture(scope="module")
+def sentences(corpus):
+    return mediakit.sentences(corpus)
+
+
+@pytest.fixture()
+def ui(corpus, metrics, mentions, sentences):
+    return widgets.compare(metrics, mentions, sentences, corpus)
+
+
+def chart_outlets(chart: alt.TopLevelMixin) -> set[str]:
+    spec = chart.to_dict()
+    return {
+        row["outlet"]
+        for rows in spec.get("datasets", {}).values()
+        for row in rows
+        if "outlet" in row
+    }
+
+
+def dots_field(chart: alt.TopLevelMixin) -> str:
+    return chart.to_dict()["layer"][0]["encoding"]["x"]["field"]
+
+
+def test_controls_and_charts_are_exposed(ui, metrics):
+    assert sorted(ui.current_charts) == [
+        "entities",
+        "formulas",
+        "metric",
+        "profile",
+        "sentences",
+        "top_entities",
+    ]
+    assert set(ui.views) == set(ui.current_charts)
+    assert ui.metric.value == "flesch_reading_ease"
+    assert ("Flesch reading ease", "flesch_reading_ease") in ui.metric.options  # human titles shown
+    assert set(ui.outlets.value) == set(metrics["outlet"])  # five outlets: all preselected
+    assert ui.label.value == "PERSON" and ui.per_1k.value is False and ui.message == ""
+
+
+def test_metric_change_redraws_the_metric_chart(ui):
+    before = ui.current_charts["metric"]
+    profile = ui.current_charts["profile"]
+    assert dots_field(before) == "flesch_reading_ease"
+    ui.metric.value = "words_per_sentence"
+    after = ui.current_charts["metric"]
+    assert dots_field(after) == "words_per_sentence"
+    assert after.to_dict()["title"]["text"] == "Words per sentence by outlet"
+    assert ui.current_charts["profile"] is profile  # only the chart that changed is rebuilt
+    view = ui.views["metric"]
+    shown = (
+        view.spec if hasattr(view, "spec") else view.chart.to_dict()
+    )  # what the browser receives
+    assert shown["title"]["text"] == "Words per sentence by outlet"
+
+
+def test_entity_controls_redraw_entity_charts(ui):
+    ui.label.value = "GPE"
+    spec = ui.current_charts["entities"].to_dict()
+    assert "countries" in spec["title"]["text"]
+    assert {r["label"] for rows in spec["datasets"].values() for r in rows} == {"GPE"}
+    ui.per_1k.value = True
+    heat = ui.current_charts["entities"].to_dict()
+    assert heat["layer"][0]["encoding"]["color"]["title"] == "Mentions per 1,000 words"
+    bars = ui.current_charts["top_entities"].to_dict()
+    assert bars["spec"]["encoding"]["x"]["title"] == "Mentions per 1,000 words"
+
+
+def test_search_lists_the_outlets_that_use_the_phrase(ui, corpus):
+    ui.search.value = "long-range missiles"
+    expected = {
+        o
+        for o, t in zip(corpus.outlet, corpus.text, strict=True)
+        if "long-range missiles" in t.lower()
+    }
+    assert set(ui.kwic_table["outlet"]) == expected and 0 < len(expected) < len(corpus)
+    html = ui.kwic_view.value
+    for outlet in corpus.outlet:
+        assert (f" {outlet}</td>" in html) == (outlet in expected)
+    assert "<b>long-range missiles</b>" in html.lower()
+    ui.search.value = "zzzz-not-there"
+    assert ui.kwic_table.empty and "No match" in ui.kwic_view.value
+
+
+def test_search_follows_the_outlet_selection(ui):
+    ui.search.value = "Biden"
+    assert ui.kwic_table["outlet"].nunique() == 5
+    ui.outlets.value = ("Outlet B",)
+    assert set(ui.kwic_table["outlet"]) == {"Outlet B"}
+
+
+def test_outlet_subset_keeps_colours(ui, metrics):
+    palette = charts.outlet_palette(metrics["outlet"])
+    keep = ("Outlet B", "Outlet D")
+    ui.outlets.value = keep
+    for name, chart in ui.current_charts.items():
+        assert chart_outlets(chart) == set(keep), name
+        for unit in _units(chart.to_dict()):
+            colour = unit.get("encoding", {}).get("color", {})
+            if colour.get("field") == "outlet":
+                assert dict(
+                    zip(colour["scale"]["domain"], colour["scale"]["range"], strict=True)
+                ) == {o: palette[o] for o in keep}, name
+
+
+def _units(spec: dict) -> list[dict]:
+    out = [spec] if "mark" in spec else []
+    for sub in spec.get("layer", []):
+        out.extend(_units(sub))
+    if "spec" in spec:
+        out.extend(_units(spec["spec"]))
+    return out
+
+
+def test_empty_selection_says_so_and_keeps_charts(ui):
+    before = dict(ui.current_charts)
+    ui.outlets.value = ()
+    assert "Pick at least one outlet" in ui.message and "Pick" in ui.status.value
+    assert ui.current_charts == before
+    ui.outlets.value = ("Newslooks",)
+    assert ui.message == "" and chart_outlets(ui.current_charts["metric"]) == {"Newslooks"}
+
+
+def test_without_optional_tables(metrics):
+    ui = widgets.compare(metrics)
+    assert sorted(ui.current_charts) == ["formulas", "metric", "profile"]
+    assert ui.label.disabled and ui.per_1k.disabled and ui.search.disabled
+    with pytest.raises(CorpusError):
+        widgets.compare(pd.DataFrame({"x": [1]}))
+
+
+def test_charts_load_vega_offline(ui):
+    pytest.importorskip("anywidget")
+    view = ui.views["metric"]
+    assert isinstance(view, alt.JupyterChart)
+    assert (
+        "esm.sh" not in view._esm and "cdn.jsdelivr" not in view._esm
+    )  # vega comes from vl-convert
+    assert "esm.sh" in alt.JupyterChart._esm  # altair's own class is left as it was
+    assert view.embed_options["actions"]["editor"] is False  # no link to the online editor
+
+
+def test_svg_fallback_without_anywidget(monkeypatch, metrics):
+    monkeypatch.setattr(widgets, "_offline_chart_class", lambda: None)
+    ui = widgets.compare(metrics)
+    view = ui.views["metric"]
+    assert isinstance(view, widgets.SvgChart) and view.value.lstrip().startswith("<svg")
+    ui.metric.value = "words"
+    assert "Words by outlet" in view.value
+
+
+def test_dashboard_parses_once_and_lays_out_everything(corpus):
+    ui = widgets.dashboard(corpus)
+    assert sorted(ui.current_charts) == [
+        "entities",
+        "formulas",
+        "metric",
+        "profile",
+        "sentences",
+        "top_entities",
+    ]
+    ui.search.value = "Zelenskyy"
+    assert not ui.kwic_table.empty
+
+
+# -- in a real browser, with every request to the internet blocked ------------------------------------------
+NOTEBOOK = """{"cells": [{"cell_type": "code", "execution_count": null, "id": "a1", "metadata": {}, "outputs": [],
+ "source": ["import mediakit.widgets as mw\\n", "ui = mw.dashboard()\\n", "ui"]}],
+ "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+ "nbformat": 4, "nbformat_minor": 5}"""
+LOCAL = ("http://127.0.0.1", "http://localhost", "ws://", "data:", "blob:")
+# Voila's page template links Font Awesome from a CDN although its bundle carries the icons too.
+HARMLESS = ("fontawesome",)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_voila_renders_the_dashboard_offline(tmp_path: Path):
+    from tests.browser import artifact, chromium
+
+    pytest.importorskip("voila")
+    pytest.importorskip("anywidget")
+    nb = tmp_path / "dashboard.ipynb"
+    nb.write_text(NOTEBOOK)
+    port = _free_port()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "voila",
+            "--no-browser",
+            f"--port={port}",
+            "--Voila.ip=127.0.0.1",
+            str(nb),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=os.environ.copy(),
+    )
+    try:
+        blocked: list[str] = []
+
+        def route(r):
+            if r.request.url.startswith(LOCAL):
+                return r.continue_()
+            blocked.append(r.request.url)
+            return r.abort()
+
+        with chromium() as browser:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.route("**/*", route)
+            for _ in range(60):  # the server needs a moment
+                try:
+                    page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
+                    break
+                except Exception:
+                    time.sleep(0.5)
+            page.wait_for_function(
+                "document.querySelectorAll('.vega-embed svg.marks, .vega-embed canvas').length >= 6",
+                timeout=180_000,
+            )
+            title = "() => document.querySelector('.vega-embed .role-title-text')?.textContent"
+            assert page.evaluate(title) == "Flesch reading ease by outlet"
+            page.locator("select").nth(1).select_option(label="Words per sentence")
+            page.wait_for_function(
+                "() => (document.querySelector('.vega-embed .role-title-text')?.textContent || '')"
+                ".startsWith('Words per sentence')",
+                timeout=20_000,
+            )
+            page.screenshot(path=str(artifact("voila-dashboard.png")))
+        assert all(any(h in u for h in HARMLESS) for u in blocked), blocked
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
