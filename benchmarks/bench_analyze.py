@@ -48,7 +48,7 @@ def _run_scenario(args: argparse.Namespace) -> dict:
     if name == "bare":
         import spacy
 
-        from mediakit.nlp import model_name
+        from mediakit.parsing.pipeline import model_name
 
         nlp = spacy.load(model_name(), exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
         nlp.add_pipe("sentencizer", first=True)
@@ -58,8 +58,8 @@ def _run_scenario(args: argparse.Namespace) -> dict:
     elif name == "naive":
         import spacy
 
-        from mediakit.nlp import model_name
-        from mediakit.syllables import offline_textstat
+        from mediakit.parsing.pipeline import model_name
+        from mediakit.parsing.syllables import offline_textstat
 
         ts = offline_textstat()
         nlp = spacy.load(model_name())

@@ -23,9 +23,9 @@ import ipywidgets as w
 import pandas as pd
 
 from . import charts
+from .analyses.metric_info import metric_short_title
 from .compare import kwic, largest_outlets, metric_columns
 from .errors import CorpusError
-from .analyses.metric_info import metric_short_title
 from .vocab import ENTITY_TYPES
 
 __all__ = [
@@ -127,45 +127,7 @@ class OutletComparison(w.VBox):
             sentences,
             corpus,
         )
-        counts = metrics["outlet"].astype("string").fillna("unknown").value_counts()
-        self.all_outlets: list[str] = sorted(counts.index)
-        default = largest_outlets(metrics, DEFAULT_OUTLETS)
-        self.outlets = w.SelectMultiple(
-            options=[(f"{o} ({counts[o]:,})", o) for o in self.all_outlets],
-            value=tuple(o for o in self.all_outlets if o in set(default)),
-            rows=min(10, max(4, len(self.all_outlets))),
-            description="Outlets",
-            layout=w.Layout(width="320px"),
-        )
-        first = "flesch_reading_ease" if "flesch_reading_ease" in columns else columns[0]
-        self.metric = w.Dropdown(
-            options=[(metric_short_title(c), c) for c in columns],
-            value=first,
-            description="Metric",
-            layout=w.Layout(width="360px"),
-        )
-        self.label = w.Dropdown(
-            options=ENTITY_TYPES,
-            value="PERSON",
-            description="Entities",
-            disabled=mentions is None,
-            layout=w.Layout(width="360px"),
-        )
-        self.per_1k = w.ToggleButtons(
-            options=[("Mentions", False), ("Per 1,000 words", True)],
-            value=False,
-            description="Count",
-            disabled=mentions is None,
-        )
-        self.search = w.Text(
-            placeholder="a word or phrase, then Enter"
-            if corpus is not None
-            else "pass corpus= to search",
-            description="Search",
-            continuous_update=False,
-            disabled=corpus is None,
-            layout=w.Layout(width="360px"),
-        )
+        self._make_controls(columns)
         self.status = w.HTML()
         self.kwic_view = w.HTML(layout=w.Layout(max_height="320px", overflow="auto"))
         self.kwic_table: pd.DataFrame | None = None
@@ -188,6 +150,48 @@ class OutletComparison(w.VBox):
         self.label.observe(lambda _: self._draw("entities", "top_entities"), "value")
         self.per_1k.observe(lambda _: self._draw("entities", "top_entities"), "value")
         self.search.observe(lambda _: self._show_kwic(), "value")
+
+    def _make_controls(self, columns: list[str]) -> None:
+        """The outlet picker, metric and entity dropdowns, count toggle and search box."""
+        counts = self._metrics["outlet"].astype("string").fillna("unknown").value_counts()
+        self.all_outlets: list[str] = sorted(counts.index)
+        default = largest_outlets(self._metrics, DEFAULT_OUTLETS)
+        self.outlets = w.SelectMultiple(
+            options=[(f"{o} ({counts[o]:,})", o) for o in self.all_outlets],
+            value=tuple(o for o in self.all_outlets if o in set(default)),
+            rows=min(10, max(4, len(self.all_outlets))),
+            description="Outlets",
+            layout=w.Layout(width="320px"),
+        )
+        first = "flesch_reading_ease" if "flesch_reading_ease" in columns else columns[0]
+        self.metric = w.Dropdown(
+            options=[(metric_short_title(c), c) for c in columns],
+            value=first,
+            description="Metric",
+            layout=w.Layout(width="360px"),
+        )
+        self.label = w.Dropdown(
+            options=ENTITY_TYPES,
+            value="PERSON",
+            description="Entities",
+            disabled=self._mentions is None,
+            layout=w.Layout(width="360px"),
+        )
+        self.per_1k = w.ToggleButtons(
+            options=[("Mentions", False), ("Per 1,000 words", True)],
+            value=False,
+            description="Count",
+            disabled=self._mentions is None,
+        )
+        self.search = w.Text(
+            placeholder="a word or phrase, then Enter"
+            if self._corpus is not None
+            else "pass corpus= to search",
+            description="Search",
+            continuous_update=False,
+            disabled=self._corpus is None,
+            layout=w.Layout(width="360px"),
+        )
 
     def _subset(self, name: str) -> pd.DataFrame | None:
         """The selected outlets' rows of one input table, cached until the selection changes."""

@@ -236,7 +236,30 @@ def keyness_of(
         raise CorpusError(f"ngrams must be a subset of (1, 2); got {ngrams}.")
     if not prior > 0:
         raise CorpusError(f"prior (alpha_0) must be a positive number; got {prior!r}.")
-    corpus = pc.corpus
+    group_of_doc, names, compared = _groups(pc.corpus, by, pair)
+    if entities not in ("keep", "drop", "canonical"):
+        raise CorpusError(f"entities must be 'keep', 'drop' or 'canonical'; got {entities!r}.")
+    if entities != "keep" and mentions is None:
+        mentions = entities_of(pc, aliases=aliases)
+    stream = TokenStream(pc, stopwords=stopwords, entities=entities, mentions=mentions)
+    n_groups = len(names)
+    tokens_per_group, counts = _count_terms(stream, group_of_doc, n_groups, ngrams)
+    vocab = stream.vocab_array()
+    rows = [
+        _one_order(
+            *counts.pop(g), g, n_groups, compared, pair is not None, float(prior), int(min_count)
+        )
+        for g in ngrams
+    ]
+    cols = {k: np.concatenate([r[k] for r in rows]) for k in rows[0]}
+    del rows
+    out = _ranked_table(cols, vocab, names, tokens_per_group, compared, pair is not None, top)
+    out.attrs.update({"by": by, "pair": tuple(pair) if pair else None, "prior": float(prior)})
+    return out
+
+
+def _groups(corpus: pd.DataFrame, by: str, pair: tuple[str, str] | None):
+    """Each article's group number, the group names, and the groups compared."""
     if by not in corpus.columns:
         raise CorpusError(
             f"by={by!r} is not a corpus column; choose one of {list(corpus.columns)}."
@@ -258,22 +281,13 @@ def keyness_of(
             )
         compared = np.arange(len(names))
 
-    if entities not in ("keep", "drop", "canonical"):
-        raise CorpusError(f"entities must be 'keep', 'drop' or 'canonical'; got {entities!r}.")
-    if entities != "keep" and mentions is None:
-        mentions = entities_of(pc, aliases=aliases)
-    stream = TokenStream(pc, stopwords=stopwords, entities=entities, mentions=mentions)
-    n_groups = len(names)
-    tokens_per_group, counts = _count_terms(stream, group_of_doc, n_groups, ngrams)
-    vocab = stream.vocab_array()
-    rows = [
-        _one_order(
-            *counts.pop(g), g, n_groups, compared, pair is not None, float(prior), int(min_count)
-        )
-        for g in ngrams
-    ]
-    cols = {k: np.concatenate([r[k] for r in rows]) for k in rows[0]}
-    del rows
+    return group_of_doc, names, compared
+
+
+def _ranked_table(
+    cols, vocab, names, tokens_per_group, compared, is_pair: bool, top
+) -> pd.DataFrame:
+    """Rank each group's terms by z (ties alphabetical), keep ``top``, and make the table."""
     # Rank and cut as numbers; strings are made only for the rows kept.
     # Ties in z are broken alphabetically (rank of each word in sorted order).
     alpha = np.empty(len(vocab), dtype=np.int64)
@@ -289,7 +303,7 @@ def keyness_of(
         order, rank = order[rank <= int(top)], rank[rank <= int(top)]
     cols = {k: v[order] for k, v in cols.items()}
     # The other side's token total, for its rate per 1,000 tokens.
-    if pair is not None:
+    if is_pair:
         other = np.where(cols["group"] == compared[0], compared[1], compared[0])
         tok_rest = tokens_per_group[other]
     else:
@@ -315,7 +329,6 @@ def keyness_of(
         },
         columns=COLUMNS,
     )
-    out.attrs.update({"by": by, "pair": tuple(pair) if pair else None, "prior": float(prior)})
     return out
 
 

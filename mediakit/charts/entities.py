@@ -33,31 +33,14 @@ def entity_heatmap(
     >>> entity_heatmap(ents).to_dict()["title"]["text"]
     'Who is named: the 2 people mentioned most'
     """
-    if metrics is not None and "outlet" in metrics.columns:
-        source, note = compare.keep_largest_outlets(metrics, max_outlets, "articles")
-        ments = mentions[mentions["outlet"].isin(set(source["outlet"]))] if note else mentions
-    else:
-        ments, note = (
-            compare.keep_largest_outlets(mentions, max_outlets, "mentions")
-            if "outlet" in mentions.columns
-            else (mentions, "")
-        )
-        source = metrics
+    ments, source, note = _largest(mentions, metrics, max_outlets)
     data = compare.entity_matrix(ments, source, label=label, per_1k=per_1k, top=top)
     unit = "Mentions per 1,000 words" if per_1k else "Mentions"
     names = list(dict.fromkeys(data["canonical"]))
     present = sorted(data["outlet"].unique())
     fmt = ".1f" if per_1k else ",.0f"
     peak = float(data["value"].max()) if len(data) and data["value"].notna().any() else 0.0
-    tips = [
-        alt.Tooltip("outlet:N", title="Outlet"),
-        alt.Tooltip("canonical:N", title="Entity"),
-        alt.Tooltip("label:N", title="Type"),
-        alt.Tooltip("mentions:Q", title="Mentions", format=","),
-        alt.Tooltip("articles:Q", title="Articles naming it", format=","),
-    ]
-    if metrics is not None:
-        tips.append(alt.Tooltip("mentions_per_1k_words:Q", title="Per 1,000 words", format=".2f"))
+    tips = _tips(metrics is not None)
     x = alt.X(
         "canonical:N",
         sort=names,
@@ -129,16 +112,7 @@ def top_entities(
     data = compare.top_entities(ments, metrics, label=label, per_1k=per_1k, top=top)
     unit = "Mentions per 1,000 words" if per_1k else "Mentions"
     present = sorted(data["outlet"].unique())
-    tips = [
-        alt.Tooltip("outlet:N", title="Outlet"),
-        alt.Tooltip("rank:Q", title="Rank"),
-        alt.Tooltip("canonical:N", title="Entity"),
-        alt.Tooltip("label:N", title="Type"),
-        alt.Tooltip("mentions:Q", title="Mentions", format=","),
-        alt.Tooltip("articles:Q", title="Articles naming it", format=","),
-    ]
-    if metrics is not None:
-        tips.append(alt.Tooltip("mentions_per_1k_words:Q", title="Per 1,000 words", format=".2f"))
+    tips = _tips(metrics is not None, alt.Tooltip("rank:Q", title="Rank"))
     bars = (
         alt.Chart(data)
         .mark_bar()
@@ -171,3 +145,32 @@ def top_entities(
             )
         )
     )
+
+
+def _largest(mentions: pd.DataFrame, metrics: pd.DataFrame | None, max_outlets: int | None):
+    """Mentions (and metrics) of the largest outlets: by articles when metrics are given."""
+    if metrics is not None and "outlet" in metrics.columns:
+        source, note = compare.keep_largest_outlets(metrics, max_outlets, "articles")
+        ments = mentions[mentions["outlet"].isin(set(source["outlet"]))] if note else mentions
+    else:
+        ments, note = (
+            compare.keep_largest_outlets(mentions, max_outlets, "mentions")
+            if "outlet" in mentions.columns
+            else (mentions, "")
+        )
+        source = metrics
+    return ments, source, note
+
+
+def _tips(per_1k_known: bool, *first: alt.Tooltip) -> list[alt.Tooltip]:
+    tips = [
+        alt.Tooltip("outlet:N", title="Outlet"),
+        *first,
+        alt.Tooltip("canonical:N", title="Entity"),
+        alt.Tooltip("label:N", title="Type"),
+        alt.Tooltip("mentions:Q", title="Mentions", format=","),
+        alt.Tooltip("articles:Q", title="Articles naming it", format=","),
+    ]
+    if per_1k_known:
+        tips.append(alt.Tooltip("mentions_per_1k_words:Q", title="Per 1,000 words", format=".2f"))
+    return tips

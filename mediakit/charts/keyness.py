@@ -42,21 +42,7 @@ def keyness_chart(
     who = "outlet" if by == "outlet" else by
     than = "than the other" if pair else "than the rest of the corpus"
     present = sorted(data["group"].astype(str).unique())
-    tips = [
-        alt.Tooltip("group:N", title=who.capitalize()),
-        alt.Tooltip("term:N", title="Term"),
-        alt.Tooltip("count_group:Q", title="Uses in this group", format=","),
-        alt.Tooltip("count_rest:Q", title="Uses elsewhere", format=","),
-    ]
-    if "rate_group" in data.columns:
-        tips += [
-            alt.Tooltip("rate_group:Q", title="Per 1,000 tokens here", format=".2f"),
-            alt.Tooltip("rate_rest:Q", title="Per 1,000 tokens elsewhere", format=".2f"),
-        ]
-    tips += [
-        alt.Tooltip("log_odds:Q", title="Log-odds ratio", format=".2f"),
-        alt.Tooltip("z:Q", title="z-score", format=".2f"),
-    ]
+    tips = _tips(who, "rate_group" in data.columns)
     colour = (
         outlet_colour(present, outlets, field="group") if by == "outlet" else alt.value("#0072B2")
     )
@@ -98,3 +84,22 @@ def keyness_chart(
             )
         )
     )
+
+
+def _tips(who: str, with_rates: bool) -> list[alt.Tooltip]:
+    tips = [
+        alt.Tooltip("group:N", title=who.capitalize()),
+        alt.Tooltip("term:N", title="Term"),
+        alt.Tooltip("count_group:Q", title="Uses in this group", format=","),
+        alt.Tooltip("count_rest:Q", title="Uses elsewhere", format=","),
+    ]
+    if with_rates:
+        tips += [
+            alt.Tooltip("rate_group:Q", title="Per 1,000 tokens here", format=".2f"),
+            alt.Tooltip("rate_rest:Q", title="Per 1,000 tokens elsewhere", format=".2f"),
+        ]
+    tips += [
+        alt.Tooltip("log_odds:Q", title="Log-odds ratio", format=".2f"),
+        alt.Tooltip("z:Q", title="z-score", format=".2f"),
+    ]
+    return tips

@@ -58,50 +58,58 @@ def metric_by_outlet(
         .encode(x=alt.X("mean:Q", title=info.title), y=y, tooltip=stat_tips)
     )
     if data.aggregated:
-        base = alt.Chart(stats)
-        whisker = base.mark_rule().encode(
-            x=alt.X("lower:Q", title=info.title), x2="upper:Q", y=y, color=colour, tooltip=stat_tips
-        )
-        box = base.mark_bar(size=14, opacity=0.6).encode(
-            x="q1:Q", x2="q3:Q", y=y, color=colour, tooltip=stat_tips
-        )
-        median = base.mark_tick(size=14, thickness=2, color="white").encode(
-            x="median:Q", y=y, tooltip=stat_tips
-        )
-        layers = [whisker, box, median, mean]
+        layers = [*_box_layers(stats, y, colour, stat_tips, info.title), mean]
         how = (
             f"{int(data.summary['articles'].sum()):,} articles, too many to draw one by one: boxes span the "
             "middle half of each outlet's articles, lines the rest (outliers left out), "
             "white tick = median, black tick = mean."
         )
     else:
-        # The metric's own column name in the spec: readable in the Vega editor and in tests.
-        pts = data.points.rename(columns={"value": metric}).assign(
-            title=shorten(data.points["title"]),
-            jitter=(np.arange(len(data.points)) * 0.618034) % 1.0 - 0.5,
-        )
-        dots = (
-            alt.Chart(pts)
-            .mark_circle(size=45, opacity=0.65)
-            .encode(
-                x=alt.X(f"{metric}:Q", title=info.title, scale=alt.Scale(zero=False)),
-                y=y,
-                yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-1.2, 1.2]), title=None),
-                color=colour,
-                tooltip=[
-                    alt.Tooltip("outlet:N", title="Outlet"),
-                    alt.Tooltip("title:N", title="Article"),
-                    alt.Tooltip("doc_id:N", title="Article id"),
-                    alt.Tooltip(f"{metric}:Q", title=info.short, format=fmt),
-                ],
-            )
-        )
-        layers = [dots, mean]
+        layers = [_dots(data.points, metric, y, colour, fmt), mean]
         how = "Each dot is one article; the black tick is the outlet's mean."
     return alt.layer(*layers).properties(
         title=chart_title(f"{info.short} by outlet", how, direction_note(metric), note),
         width=WIDTH,
         height=row_step(len(order)),
+    )
+
+
+def _box_layers(stats: pd.DataFrame, y: alt.Y, colour: alt.Color, tips: list, x_title: str) -> list:
+    base = alt.Chart(stats)
+    whisker = base.mark_rule().encode(
+        x=alt.X("lower:Q", title=x_title), x2="upper:Q", y=y, color=colour, tooltip=tips
+    )
+    box = base.mark_bar(size=14, opacity=0.6).encode(
+        x="q1:Q", x2="q3:Q", y=y, color=colour, tooltip=tips
+    )
+    median = base.mark_tick(size=14, thickness=2, color="white").encode(
+        x="median:Q", y=y, tooltip=tips
+    )
+    return [whisker, box, median]
+
+
+def _dots(points: pd.DataFrame, metric: str, y: alt.Y, colour: alt.Color, fmt: str) -> alt.Chart:
+    info = describe_metric(metric)
+    # The metric's own column name in the spec: readable in the Vega editor and in tests.
+    pts = points.rename(columns={"value": metric}).assign(
+        title=shorten(points["title"]),
+        jitter=(np.arange(len(points)) * 0.618034) % 1.0 - 0.5,
+    )
+    return (
+        alt.Chart(pts)
+        .mark_circle(size=45, opacity=0.65)
+        .encode(
+            x=alt.X(f"{metric}:Q", title=info.title, scale=alt.Scale(zero=False)),
+            y=y,
+            yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-1.2, 1.2]), title=None),
+            color=colour,
+            tooltip=[
+                alt.Tooltip("outlet:N", title="Outlet"),
+                alt.Tooltip("title:N", title="Article"),
+                alt.Tooltip("doc_id:N", title="Article id"),
+                alt.Tooltip(f"{metric}:Q", title=info.short, format=fmt),
+            ],
+        )
     )
 
 
@@ -171,25 +179,8 @@ def metric_profile(
     )
 
 
-def readability_formulas(
-    metrics: pd.DataFrame,
-    *,
-    outlets: Iterable[str] | None = None,
-    max_articles: int = 40,
-    max_outlets: int | None = 60,
-) -> alt.LayerChart:
-    """The five grade-level formulas side by side, and where they disagree.
-
-    Up to ``max_articles`` articles: one row per article; more: one row per
-    outlet (its average grade per formula). The line spans the lowest to the
-    highest grade; a long line means the formulas disagree.
-
-    >>> from mediakit.analyses.metric_info import GRADE_FORMULAS
-    >>> m = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], **{f: [8.0 + i] for i, f in enumerate(GRADE_FORMULAS)}})
-    >>> readability_formulas(m).to_dict()["title"]["text"]
-    'Five readability formulas, five answers'
-    """
-    compare.formula_grades(metrics.iloc[:0])  # fails early, with the metric list, on a wrong table
+def _formula_rows(metrics: pd.DataFrame, max_articles: int, max_outlets: int | None):
+    """The grades to draw, one row per article (few articles) or per outlet, and how to name them."""
     n = int(metrics[list(GRADE_FORMULAS)].notna().all(axis=1).sum())
     note = ""
     if n <= max_articles:
@@ -214,6 +205,29 @@ def readability_formulas(
         data = compare.formula_grades_by_outlet(capped).assign(row=lambda d: d["outlet"])
         row_title, what = "Outlet", "an outlet's average"
         extra = [alt.Tooltip("articles:Q", title="Articles", format=",")]
+    return data, row_title, what, extra, note
+
+
+def readability_formulas(
+    metrics: pd.DataFrame,
+    *,
+    outlets: Iterable[str] | None = None,
+    max_articles: int = 40,
+    max_outlets: int | None = 60,
+) -> alt.LayerChart:
+    """The five grade-level formulas side by side, and where they disagree.
+
+    Up to ``max_articles`` articles: one row per article; more: one row per
+    outlet (its average grade per formula). The line spans the lowest to the
+    highest grade; a long line means the formulas disagree.
+
+    >>> from mediakit.analyses.metric_info import GRADE_FORMULAS
+    >>> m = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], **{f: [8.0 + i] for i, f in enumerate(GRADE_FORMULAS)}})
+    >>> readability_formulas(m).to_dict()["title"]["text"]
+    'Five readability formulas, five answers'
+    """
+    compare.formula_grades(metrics.iloc[:0])  # fails early, with the metric list, on a wrong table
+    data, row_title, what, extra, note = _formula_rows(metrics, max_articles, max_outlets)
     data = data.assign(formula_title=data["formula"].map(metric_short_title))
     rows = list(dict.fromkeys(data["row"]))
     y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=300))

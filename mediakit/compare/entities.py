@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..errors import CorpusError
 from ..vocab import NAME_LABELS, NUMERIC_LABELS
-from .tables import STR, outlet_names, require, typed, numeric_values
+from .tables import STR, numeric_values, outlet_names, require, typed
 
 
 # -- entities ---------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import pandas as pd
 from ..errors import CorpusError
 from .tables import outlet_names, require, typed
 
-
 # -- keyword in context -------------------------------------------------------------------
 _WS = re.compile(r"\s+")
 

@@ -10,8 +10,7 @@ import pandas as pd
 
 from ..analyses.metric_info import GRADE_FORMULAS, PROFILE_COLUMNS
 from ..errors import CorpusError
-from .tables import STR, check_metrics, metric_columns, outlet_names, require, typed, numeric_values
-
+from .tables import STR, check_metrics, metric_columns, numeric_values, outlet_names, require, typed
 
 #: Above this many articles, :func:`metric_by_outlet` returns box statistics instead of points
 #: (altair refuses to embed more than 5,000 rows, and a browser would crawl anyway).

@@ -9,7 +9,6 @@ import pandas as pd
 
 from ..errors import CorpusError
 
-
 STR = "string"
 
 

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .decode import read_text
 from ..errors import CorpusError
+from .decode import read_text
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (

@@ -20,8 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..parsing.store import ParseStore, keys_for
 from ..errors import CorpusError
+from ..parsing.store import ParseStore, keys_for
 
 __all__ = ["Provenance", "analysis_date", "corpus_hash"]
 

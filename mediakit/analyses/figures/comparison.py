@@ -15,7 +15,6 @@ from ..entities import form_key
 from .counted import head_word
 from .lexicon import CONTEXT_STOP, DEMONYMS, HEAD_CLASS, MEASURES
 
-
 COMPARE_COLUMNS = [
     "group_id",
     "group",
@@ -279,30 +278,9 @@ def _comparison(table: pd.DataFrame, group_of: dict[int, tuple], min_outlets: in
         groups[group_of[i]].append(i)
     outlets = table["outlet"].astype("str").tolist()
     kept = [g for g in groups.values() if len({outlets[i] for i in g}) >= min_outlets]
-    rows = []
-    summaries = []
-    for members in kept:
-        sub = table.iloc[members]
-        claims = [
-            _claim(q, t, b)
-            for q, t, b in zip(sub["qualifier"], sub["text"], sub["bound"], strict=True)
-        ]
-        exact = sub[sub["bound"] != "vague"]
-        values = {round(v, 6) for v in exact["value"].tolist() if not math.isnan(v)}
-        if len(exact):
-            disagree = len(values) > 1 or exact["bound"].nunique() > 1
-        else:  # only vague amounts: "thousands of" vs "tens of thousands of"
-            disagree = sub["qualifier"].str.lower().nunique() > 1
-        counted = Counter(c for c in sub["counted"] if c)
-        top = sorted(counted, key=lambda c: (-counted[c], -len(c), c))[:2]
-        unit = sub["unit"].iloc[0]
-        label = f"{' / '.join(top)} ({unit})" if top else unit
-        order = sorted(range(len(members)), key=lambda k: (outlets[members[k]], members[k]))
-        side = " | ".join(f"{outlets[members[k]]}: {claims[k]}" for k in order)
-        summaries.append(
-            (not disagree, -len(set(sub["outlet"])), label, members, claims, disagree, side)
-        )
+    summaries = [_summary(table, members, outlets) for members in kept]
     summaries.sort(key=lambda s: s[:3])
+    rows = []
     for gid, (_, _, label, members, claims, disagree, side) in enumerate(summaries):
         sub = table.iloc[members]
         n_out = sub["outlet"].nunique()
@@ -332,7 +310,31 @@ def _comparison(table: pd.DataFrame, group_of: dict[int, tuple], min_outlets: in
                     side,
                 )
             )
-    out = pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+    return _typed(pd.DataFrame(rows, columns=COMPARE_COLUMNS))
+
+
+def _summary(table: pd.DataFrame, members: list[int], outlets: list[str]) -> tuple:
+    """One group: its sort key, label, claims as written, whether it disagrees, values side by side."""
+    sub = table.iloc[members]
+    claims = [
+        _claim(q, t, b) for q, t, b in zip(sub["qualifier"], sub["text"], sub["bound"], strict=True)
+    ]
+    exact = sub[sub["bound"] != "vague"]
+    values = {round(v, 6) for v in exact["value"].tolist() if not math.isnan(v)}
+    if len(exact):
+        disagree = len(values) > 1 or exact["bound"].nunique() > 1
+    else:  # only vague amounts: "thousands of" vs "tens of thousands of"
+        disagree = sub["qualifier"].str.lower().nunique() > 1
+    counted = Counter(c for c in sub["counted"] if c)
+    top = sorted(counted, key=lambda c: (-counted[c], -len(c), c))[:2]
+    unit = sub["unit"].iloc[0]
+    label = f"{' / '.join(top)} ({unit})" if top else unit
+    order = sorted(range(len(members)), key=lambda k: (outlets[members[k]], members[k]))
+    side = " | ".join(f"{outlets[members[k]]}: {claims[k]}" for k in order)
+    return (not disagree, -len(set(sub["outlet"])), label, members, claims, disagree, side)
+
+
+def _typed(out: pd.DataFrame) -> pd.DataFrame:
     out = out.astype(
         {
             "group_id": "int64",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from .lexicon import (
     CURRENCY_WORDS,
     ING_NOUNS,
@@ -16,7 +17,6 @@ from .lexicon import (
     TROOPS,
     VERB_STOP,
 )
-
 
 _NP_WORD = re.compile(r"\s*([A-Za-z][\w’'.\-]*)")
 

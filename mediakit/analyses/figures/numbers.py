@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 import re
-from .lexicon import BOUND_OF, CURRENCY, MULTIPLIERS, SCALES, VAGUE, WORDS
 
+from .lexicon import BOUND_OF, CURRENCY, MULTIPLIERS, SCALES, VAGUE, WORDS
 
 NUMBER = re.compile(
     r"^(?P<cur>US\$|C\$|A\$|[$€£¥])?\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"

@@ -26,7 +26,6 @@ from .numbers import (
     parse_number,
 )
 
-
 COLUMNS = [
     "doc_id",
     "outlet",
@@ -142,29 +141,12 @@ def _read(
     line_start = text.rfind("\n", 0, s) + 1
     line_end = text.find("\n", e)
     line_end = len(text) if line_end < 0 else line_end
-    qualifier = ""
-    claim_start = s  # where the claim begins, qualifier included
-    m = QUAL_AT_START.match(text[s:e])  # (a pattern's ^ ignores match()'s pos argument)
-    if m:
-        qualifier, s = " ".join(m.group().split()), s + m.end()
-    else:
-        m = QUAL_BEFORE.search(text[max(line_start, s - 40) : s])
-        if m:
-            qualifier = " ".join(m.group(1).split())
-            claim_start = max(line_start, s - 40) + m.start(1)
+    qualifier, s, claim_start = _qualifier(text, s, e, line_start)
     while e > s and text[e - 1] in " ,.;:":
         e -= 1
     core = text[s:e]
-    if (
-        not core
-        or core.lower() in ("one", "a", "an")
-        or SKIP_BEFORE.search(text[max(line_start, s - 15) : s])
-    ):
+    if _not_an_amount(text, s, e, line_start):
         return None
-    if TIME_AFTER.match(text, e) or re.match(r"-\d", text[e : e + 2]):
-        return None  # "3 p.m.", a score "5-4"
-    if FRACTION.search(core):
-        return None  # "three-quarters", "half": shares, not counts
     value, cur, kind = parse_number(core)
     if kind != "vague" and math.isnan(value):
         return None
@@ -212,3 +194,29 @@ def _read(
         "; ".join(dict.fromkeys(about)),
         "; ".join(dict.fromkeys(c for _, c in near)),
     )
+
+
+def _qualifier(text: str, s: int, e: int, line_start: int) -> tuple[str, int, int]:
+    """The hedge of the figure at text[s:e] ("up to"), where the number starts, where the claim starts."""
+    claim_start = s
+    m = QUAL_AT_START.match(text[s:e])  # (a pattern's ^ ignores match()'s pos argument)
+    if m:
+        return " ".join(m.group().split()), s + m.end(), claim_start
+    m = QUAL_BEFORE.search(text[max(line_start, s - 40) : s])
+    if m:
+        return " ".join(m.group(1).split()), s, max(line_start, s - 40) + m.start(1)
+    return "", s, claim_start
+
+
+def _not_an_amount(text: str, s: int, e: int, line_start: int) -> bool:
+    """Numbers that count nothing: "one", route and page numbers, times, scores, fractions."""
+    core = text[s:e]
+    if (
+        not core
+        or core.lower() in ("one", "a", "an")
+        or SKIP_BEFORE.search(text[max(line_start, s - 15) : s])
+    ):
+        return True
+    if TIME_AFTER.match(text, e) or re.match(r"-\d", text[e : e + 2]):
+        return True  # "3 p.m.", a score "5-4"
+    return bool(FRACTION.search(core))  # "three-quarters", "half": shares, not counts

@@ -12,7 +12,6 @@ from ...errors import CorpusError
 from ...unionfind import UnionFind
 from .cues import word_set
 
-
 ALIGN_COLUMNS = [
     "group_id",
     "speaker",
@@ -124,24 +123,8 @@ def align_quotes(
     texts = table["quote"].astype("str").tolist()
     words = [_content_words(t) for t in texts]
     uf = UnionFind()
-
     for _, idx in table.groupby("speaker", sort=False).indices.items():
-        postings: dict[str, list[int]] = defaultdict(list)
-        for i in idx:
-            for w in words[i]:
-                postings[w].append(i)
-        shared: Counter = Counter()
-        for ids in postings.values():
-            if len(ids) > _MAX_POSTING:
-                continue
-            for x in range(len(ids)):
-                for y in range(x + 1, len(ids)):
-                    shared[(ids[x], ids[y])] += 1
-        for (a, b), n in shared.items():
-            if n < min_shared_words or uf.find(a) == uf.find(b):
-                continue
-            if _same_statement(texts[a], texts[b], len(words[a]), len(words[b]), n, threshold):
-                uf.union(a, b)
+        _join_statements(idx, texts, words, uf, threshold, min_shared_words)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(table)):
         groups[uf.find(i)].append(i)
@@ -178,6 +161,28 @@ def align_quotes(
     return out.sort_values(
         ["group_id", "outlet", "doc_id", "start_char"], kind="stable"
     ).reset_index(drop=True)
+
+
+def _join_statements(
+    idx, texts: list[str], words: list[set[str]], uf: UnionFind, threshold, min_shared
+) -> None:
+    """Join one speaker's quotes that render one statement (candidates share content words)."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i in idx:
+        for w in words[i]:
+            postings[w].append(i)
+    shared: Counter = Counter()
+    for ids in postings.values():
+        if len(ids) > _MAX_POSTING:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                shared[(ids[x], ids[y])] += 1
+    for (a, b), n in shared.items():
+        if n < min_shared or uf.find(a) == uf.find(b):
+            continue
+        if _same_statement(texts[a], texts[b], len(words[a]), len(words[b]), n, threshold):
+            uf.union(a, b)
 
 
 def _same_statement(a: str, b: str, na: int, nb: int, shared: int, threshold: float) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+
 from .cues import (
     AUX,
     FINITE,

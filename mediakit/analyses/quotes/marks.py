@@ -10,8 +10,8 @@ multi-paragraph quote.
 from __future__ import annotations
 
 import re
-from .document import Doc, Quote, paragraph_spans
 
+from .document import Doc, Quote, paragraph_spans
 
 _MARKS = re.compile(r"[“”„«»\"]")
 

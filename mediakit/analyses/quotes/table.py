@@ -13,7 +13,6 @@ from ..entities import entities_of
 from .attribution import doc_quotes
 from .document import Doc, Quote
 
-
 COLUMNS = [
     "doc_id",
     "outlet",

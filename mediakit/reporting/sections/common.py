@@ -12,7 +12,6 @@ from __future__ import annotations
 from ..blocks import Text
 from ..context import ReportContext
 
-
 #: Rows of each table shown on the page (the CSV export has them all).
 DEFAULT_ROWS = 25
 

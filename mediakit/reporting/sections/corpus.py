@@ -39,26 +39,37 @@ def corpus_section(ctx: ReportContext) -> list[Block]:
             f"{n:,} article{'s' if n != 1 else ''} from {n_outlets:,} outlet{'s' if n_outlets != 1 else ''}, "
             f"{words:,} words in all. Words and sentences are counted from the language model's parse, "
             'so abbreviations such as "U.S." or "p.m." do not end a sentence.'
-        )
+        ),
+        _outlets_table(metrics),
     ]
+    articles, notes = _articles_table(corpus, metrics)
+    blocks.append(articles)
+    blocks.extend(notes)
+    if "notes" in corpus and n <= MAX_NOTES and not _blank(corpus["notes"]).all():
+        blocks.append(_metadata_notes(corpus))
+    return blocks
 
+
+def _outlets_table(metrics: pd.DataFrame) -> Table:
     per_outlet = compare.outlet_summary(metrics, ["words"]).drop(columns=["metric"])
-    blocks.append(
-        Table(
-            "outlets",
-            "Articles per outlet",
-            per_outlet,
-            caption="Words per article: mean, median, shortest and longest.",
-            columns={
-                "mean": "Mean words",
-                "median": "Median words",
-                "min": "Fewest words",
-                "max": "Most words",
-            },
-            digits=0,
-        )
+    return Table(
+        "outlets",
+        "Articles per outlet",
+        per_outlet,
+        caption="Words per article: mean, median, shortest and longest.",
+        columns={
+            "mean": "Mean words",
+            "median": "Median words",
+            "min": "Fewest words",
+            "max": "Most words",
+        },
+        digits=0,
     )
 
+
+def _articles_table(corpus: pd.DataFrame, metrics: pd.DataFrame) -> tuple[Table, list[Block]]:
+    """One row per article, and notes on what it lacks (dates, titles) or lost (cleaning)."""
+    n = len(corpus)
     articles = pd.DataFrame(
         {
             "doc_id": metrics["doc_id"],
@@ -95,24 +106,18 @@ def corpus_section(ctx: ReportContext) -> list[Block]:
                 style="note",
             )
         )
-    blocks.append(Table("articles", "Articles", articles, digits=0))
-    blocks.extend(notes)
+    return Table("articles", "Articles", articles, digits=0), notes
 
-    if "notes" in corpus and n <= MAX_NOTES and not _blank(corpus["notes"]).all():
-        # Metadata notes say where outlet labels and titles come from (e.g. neutral labels).
-        keep = ~_blank(corpus["notes"])
-        blocks.append(
-            Definitions(
-                [
-                    (f"{o} ({d})", str(t))
-                    for o, d, t in zip(
-                        corpus["outlet"][keep],
-                        corpus["doc_id"][keep],
-                        corpus["notes"][keep],
-                        strict=True,
-                    )
-                ],
-                title="Notes on the articles (from the metadata table)",
+
+def _metadata_notes(corpus: pd.DataFrame) -> Definitions:
+    # Metadata notes say where outlet labels and titles come from (e.g. neutral labels).
+    keep = ~_blank(corpus["notes"])
+    return Definitions(
+        [
+            (f"{o} ({d})", str(t))
+            for o, d, t in zip(
+                corpus["outlet"][keep], corpus["doc_id"][keep], corpus["notes"][keep], strict=True
             )
-        )
-    return blocks
+        ],
+        title="Notes on the articles (from the metadata table)",
+    )

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ... import charts, compare
+from ...vocab import LABEL_NAMES
 from ..blocks import Block, Bullets, Chart, Table, Text
 from ..context import ReportContext
 from ..registry import register_section
 
 #: Entity types given their own "top entities" chart (``section_options={"entity_labels": ...}``).
 DEFAULT_LABELS = ("PERSON", "ORG", "GPE")
-_PLURAL = {"PERSON": "people", "ORG": "organisations", "GPE": "countries, cities and states"}
 _TYPES_NOTE = (
     "Types are the language model's labels: PERSON people, ORG organisations, GPE countries, cities "
     "and states, LOC other places, FAC buildings and facilities, NORP nationalities and political or "
@@ -66,7 +66,7 @@ def entities_section(ctx: ReportContext) -> list[Block]:
         blocks.append(
             Chart(
                 f"top-{lab.lower()}",
-                f"Most named {_PLURAL.get(lab, lab)} by outlet",
+                f"Most named {LABEL_NAMES.get(lab, lab)} by outlet",
                 charts.top_entities(
                     mentions, metrics, label=lab, per_1k=per_1k, top=top, outlets=outlets
                 ),
@@ -89,10 +89,15 @@ def entities_section(ctx: ReportContext) -> list[Block]:
         )
     )
 
-    only = compare.exclusive_entities(mentions, label=None)
-    people = only[only["label"] == "PERSON"]
     if len(outlets) < 2:
         return blocks
+    return blocks + _exclusive_blocks(compare.exclusive_entities(mentions, label=None), outlets)
+
+
+def _exclusive_blocks(only, outlets: list[str]) -> list[Block]:
+    """Names one outlet alone uses: the people in words, every name in a table."""
+    blocks: list[Block] = []
+    people = only[only["label"] == "PERSON"]
     if len(people):
         by_outlet = people.groupby("outlet", sort=False)["canonical"].agg(list)
         blocks.append(Text(f"{len(people):,} people are named by one outlet only:"))

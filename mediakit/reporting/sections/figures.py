@@ -11,7 +11,6 @@ from ..context import ReportContext
 from ..registry import register_section
 from .common import EVIDENCE, MAX_LISTED_GROUPS, WHERE, WHERE_SHOWN, shown_rows
 
-
 _FIGURE_COLUMNS = {
     **WHERE,
     "group_id": "Group",
@@ -77,44 +76,7 @@ def figures_section(ctx: ReportContext) -> list[Block]:
             style="note",
         ),
     ]
-    if comparison.empty:
-        blocks.append(
-            Text("No figure is reported by more than one outlet, so none can be compared.")
-        )
-    else:
-        disagree = comparison[comparison["disagree"]]
-        agree = comparison[~comparison["disagree"]]
-        if disagree.empty:
-            blocks.append(Text("Where outlets report the same thing, they give the same figure."))
-        else:
-            blocks.append(Definitions(_group_values(disagree), title="Where the figures differ"))
-            chart = charts.figure_disagreements(comparison, outlets=ctx.outlets)
-            blocks.append(
-                Chart(
-                    "figure-disagreements",
-                    "Where outlets disagree on the numbers",
-                    chart,
-                    data=disagree[
-                        ["group", "outlet", "claim", "value", "unit", "bound", *WHERE_SHOWN]
-                    ],
-                    columns=_FIGURE_COLUMNS,
-                    digits=0,
-                    caption="One panel per claim, each on its own scale; the shape says how the "
-                    "outlet hedges the number.",
-                )
-            )
-        if not agree.empty:
-            blocks.append(Definitions(_group_values(agree), title="Where the figures agree"))
-        blocks.append(
-            Table(
-                "figures-compared",
-                "Every figure reported by more than one outlet, with its sentence",
-                comparison[["outlet", "claim", "evidence", *WHERE_SHOWN, "group"]],
-                caption=EVIDENCE,
-                columns=_FIGURE_COLUMNS,
-                max_rows=shown_rows(ctx),
-            )
-        )
+    blocks.extend(_compared(comparison, ctx))
     blocks.append(
         Table(
             "figures",
@@ -124,6 +86,44 @@ def figures_section(ctx: ReportContext) -> list[Block]:
             "have no value. " + EVIDENCE,
             columns=_FIGURE_COLUMNS,
             digits=0,
+            max_rows=shown_rows(ctx),
+        )
+    )
+    return blocks
+
+
+def _compared(comparison: pd.DataFrame, ctx: ReportContext) -> list[Block]:
+    """The groups where outlets disagree (listed and charted), those where they agree, every row."""
+    if comparison.empty:
+        return [Text("No figure is reported by more than one outlet, so none can be compared.")]
+    blocks: list[Block] = []
+    disagree = comparison[comparison["disagree"]]
+    agree = comparison[~comparison["disagree"]]
+    if disagree.empty:
+        blocks.append(Text("Where outlets report the same thing, they give the same figure."))
+    else:
+        blocks.append(Definitions(_group_values(disagree), title="Where the figures differ"))
+        blocks.append(
+            Chart(
+                "figure-disagreements",
+                "Where outlets disagree on the numbers",
+                charts.figure_disagreements(comparison, outlets=ctx.outlets),
+                data=disagree[["group", "outlet", "claim", "value", "unit", "bound", *WHERE_SHOWN]],
+                columns=_FIGURE_COLUMNS,
+                digits=0,
+                caption="One panel per claim, each on its own scale; the shape says how the "
+                "outlet hedges the number.",
+            )
+        )
+    if not agree.empty:
+        blocks.append(Definitions(_group_values(agree), title="Where the figures agree"))
+    blocks.append(
+        Table(
+            "figures-compared",
+            "Every figure reported by more than one outlet, with its sentence",
+            comparison[["outlet", "claim", "evidence", *WHERE_SHOWN, "group"]],
+            caption=EVIDENCE,
+            columns=_FIGURE_COLUMNS,
             max_rows=shown_rows(ctx),
         )
     )

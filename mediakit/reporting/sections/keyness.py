@@ -16,7 +16,6 @@ from ..context import ReportContext
 from ..registry import register_section
 from .common import MAX_LISTED_OUTLETS, few_articles_note, shown_rows
 
-
 _Z_5_PERCENT = 1.96
 
 
@@ -98,22 +97,7 @@ def distinctive_words_section(ctx: ReportContext) -> list[Block]:
     if table.empty:
         return [Text("These articles have no words to compare.")]
 
-    blocks: list[Block] = [
-        Text(
-            "For every word, the outlet's use is compared with the use in all other outlets' articles. "
-            "The score is the weighted log-odds ratio with an informative Dirichlet prior (Monroe, "
-            "Colaresi and Quinn 2008). In plain words: before counting, every outlet is given a few "
-            "imaginary uses of each word, in proportion to how common the word is in the whole corpus. "
-            "A rare word used twice by one outlet and never by the others then looks only a little "
-            "distinctive, while a common word used much more often by one outlet stands out."
-        ),
-        Text(
-            "The z-score divides that difference by its uncertainty: 0 means no difference, about 2 "
-            "or more is unlikely to be chance (1.96 is the usual 5 % level). With thousands of words "
-            "compared, a few pass that level by chance alone, so read the top terms as leads to "
-            "check in the text, not as findings. " + _word_options(stopwords, entities)
-        ),
-    ]
+    blocks: list[Block] = _method(stopwords, entities)
     note = few_articles_note(
         ctx,
         "a distinctive word may come from one article's angle, author or length rather than from "
@@ -133,6 +117,47 @@ def distinctive_words_section(ctx: ReportContext) -> list[Block]:
             "Hover over a bar for the counts.",
         )
     )
+    blocks.extend(_strong_terms(table, outlets))
+    ranked = table.sort_values(
+        ["z", "group", "term"], ascending=[False, True, True], kind="stable"
+    )[_KEYNESS_SHOWN]
+    blocks.append(
+        Table(
+            "keyness-terms",
+            "Every term, most distinctive first",
+            ranked,
+            caption="All outlets' terms with their counts, rates per 1,000 tokens, log-odds ratio and "
+            "z-score, highest z first.",
+            columns=_KEYNESS_COLUMNS,
+            max_rows=shown_rows(ctx),
+        )
+    )
+    return blocks
+
+
+def _method(stopwords: object, entities: str) -> list[Block]:
+    """How the score works, in plain words, and which words were counted."""
+    return [
+        Text(
+            "For every word, the outlet's use is compared with the use in all other outlets' articles. "
+            "The score is the weighted log-odds ratio with an informative Dirichlet prior (Monroe, "
+            "Colaresi and Quinn 2008). In plain words: before counting, every outlet is given a few "
+            "imaginary uses of each word, in proportion to how common the word is in the whole corpus. "
+            "A rare word used twice by one outlet and never by the others then looks only a little "
+            "distinctive, while a common word used much more often by one outlet stands out."
+        ),
+        Text(
+            "The z-score divides that difference by its uncertainty: 0 means no difference, about 2 "
+            "or more is unlikely to be chance (1.96 is the usual 5 % level). With thousands of words "
+            "compared, a few pass that level by chance alone, so read the top terms as leads to "
+            "check in the text, not as findings. " + _word_options(stopwords, entities)
+        ),
+    ]
+
+
+def _strong_terms(table, outlets: list[str]) -> list[Block]:
+    """The terms that pass the 5 % level, listed per outlet (when few outlets have any)."""
+    blocks: list[Block] = []
     strong = table[table["z"] >= _Z_5_PERCENT]
     listed = [o for o in outlets if o in set(strong["group"])]
     if strong.empty:
@@ -158,18 +183,4 @@ def distinctive_words_section(ctx: ReportContext) -> list[Block]:
                 ]
             )
         )
-    ranked = table.sort_values(
-        ["z", "group", "term"], ascending=[False, True, True], kind="stable"
-    )[_KEYNESS_SHOWN]
-    blocks.append(
-        Table(
-            "keyness-terms",
-            "Every term, most distinctive first",
-            ranked,
-            caption="All outlets' terms with their counts, rates per 1,000 tokens, log-odds ratio and "
-            "z-score, highest z first.",
-            columns=_KEYNESS_COLUMNS,
-            max_rows=shown_rows(ctx),
-        )
-    )
     return blocks

@@ -15,7 +15,6 @@ from ..context import ReportContext
 from ..registry import register_section
 from .common import EVIDENCE, MAX_LISTED_OUTLETS, WHERE, few_articles_note, shown_rows
 
-
 #: Unique sentences quoted per outlet as examples.
 EXAMPLES_PER_OUTLET = 3
 
@@ -153,42 +152,49 @@ def only_one_outlet_section(ctx: ReportContext) -> list[Block]:
         )
     )
     rows = shown_rows(ctx)
-    if ov.shared.empty:
-        blocks.append(Text("No sentence of one outlet has a near-duplicate in another outlet."))
-    else:
-        blocks.append(_shared_pairs(ov.shared, rows))
-        blocks.append(
-            Table(
-                "shared-sentences",
-                "Shared sentence pairs, by article and sentence number",
-                ov.shared[
-                    [
-                        "outlet_a",
-                        "doc_id_a",
-                        "sentence_a",
-                        "outlet_b",
-                        "doc_id_b",
-                        "sentence_b",
-                        "similarity",
-                    ]
-                ],
-                caption="The pairs above as a table: each article's id and the sentence's number in "
-                "it (mediakit.sentences gives its character offsets). The CSV export holds both "
-                "sentences' text too.",
-                columns=_OVERLAP_COLUMNS,
-                max_rows=rows,
-            )
-        )
-    if ov.unique.empty:
-        blocks.append(Text("Every sentence has a near-duplicate in another outlet."))
-        return blocks
+    return blocks + _shared_blocks(ov.shared, rows) + _unique_blocks(ov.unique, outlets, rows)
+
+
+def _shared_blocks(shared: pd.DataFrame, rows: int) -> list[Block]:
+    """Sentence pairs two outlets share: both wordings, then the pairs as a table."""
+    if shared.empty:
+        return [Text("No sentence of one outlet has a near-duplicate in another outlet.")]
+    columns = [
+        "outlet_a",
+        "doc_id_a",
+        "sentence_a",
+        "outlet_b",
+        "doc_id_b",
+        "sentence_b",
+        "similarity",
+    ]
+    return [
+        _shared_pairs(shared, rows),
+        Table(
+            "shared-sentences",
+            "Shared sentence pairs, by article and sentence number",
+            shared[columns],
+            caption="The pairs above as a table: each article's id and the sentence's number in "
+            "it (mediakit.sentences gives its character offsets). The CSV export holds both "
+            "sentences' text too.",
+            columns=_OVERLAP_COLUMNS,
+            max_rows=rows,
+        ),
+    ]
+
+
+def _unique_blocks(unique: pd.DataFrame, outlets: list[str], rows: int) -> list[Block]:
+    """Sentences one outlet alone has: a few examples per outlet, then all of them."""
+    if unique.empty:
+        return [Text("Every sentence has a near-duplicate in another outlet.")]
+    blocks: list[Block] = []
     if len(outlets) <= MAX_LISTED_OUTLETS:
-        blocks.append(_unique_examples(ov.unique, outlets))
+        blocks.append(_unique_examples(unique, outlets))
     blocks.append(
         Table(
             "unique-sentences",
             "Sentences found in one outlet only",
-            ov.unique[["outlet", "text", "doc_id", "sentence", "start_char", "end_char"]],
+            unique[["outlet", "text", "doc_id", "sentence", "start_char", "end_char"]],
             caption=EVIDENCE,
             columns=_OVERLAP_COLUMNS,
             max_rows=rows,

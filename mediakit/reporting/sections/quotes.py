@@ -14,7 +14,6 @@ from ..context import ReportContext
 from ..registry import register_section
 from .common import EVIDENCE, MAX_LISTED_GROUPS, WHERE, WHERE_SHOWN, shown_rows
 
-
 _QUOTE_COLUMNS = {
     **WHERE,
     "speaker": "Speaker",
@@ -94,33 +93,7 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
                 "only is a choice that outlet made.",
             )
         )
-    aligned = align_quotes(quotes)
-    if aligned.empty:
-        blocks.append(Text("No statement is quoted by more than one outlet."))
-    else:
-        blocks.append(
-            Text(
-                "Outlets often quote the same statement in different words: a translation, a "
-                "paraphrase or a shortened version. Quotes of one speaker are matched when they share "
-                "enough content words; similarity (0-100) compares each wording with the group's most "
-                "central one. When the words differ, at most one of them can be what was said."
-            )
-        )
-        blocks.append(_statements(aligned))
-        blocks.append(
-            Chart(
-                "quote-alignment",
-                "One statement, several renderings",
-                charts.quote_alignment(aligned, outlets=outlets),
-                data=aligned[
-                    ["group_id", "speaker", "outlet", "quote", "similarity", *WHERE_SHOWN]
-                ],
-                columns=_QUOTE_COLUMNS,
-                digits=0,
-                caption="Each row is one statement; a dot means that outlet quotes it, a smaller dot "
-                "rewords it more.",
-            )
-        )
+    blocks.extend(_alignment(align_quotes(quotes), outlets))
     blocks.append(
         Table(
             "quotes",
@@ -132,3 +105,28 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
         )
     )
     return blocks
+
+
+def _alignment(aligned: pd.DataFrame, outlets: list[str]) -> list[Block]:
+    """One statement in each outlet's words: listed and charted."""
+    if aligned.empty:
+        return [Text("No statement is quoted by more than one outlet.")]
+    return [
+        Text(
+            "Outlets often quote the same statement in different words: a translation, a "
+            "paraphrase or a shortened version. Quotes of one speaker are matched when they share "
+            "enough content words; similarity (0-100) compares each wording with the group's most "
+            "central one. When the words differ, at most one of them can be what was said."
+        ),
+        _statements(aligned),
+        Chart(
+            "quote-alignment",
+            "One statement, several renderings",
+            charts.quote_alignment(aligned, outlets=outlets),
+            data=aligned[["group_id", "speaker", "outlet", "quote", "similarity", *WHERE_SHOWN]],
+            columns=_QUOTE_COLUMNS,
+            digits=0,
+            caption="Each row is one statement; a dot means that outlet quotes it, a smaller dot "
+            "rewords it more.",
+        ),
+    ]
