@@ -50,7 +50,10 @@ def _run_scenario(args: argparse.Namespace) -> dict:
 
         from mediakit.parsing.pipeline import model_name
 
-        nlp = spacy.load(model_name(), exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+        nlp = spacy.load(
+            model_name(),
+            exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"],
+        )
         nlp.add_pipe("sentencizer", first=True)
         t0 = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=args.batch_size, n_process=args.n_process):
@@ -63,9 +66,19 @@ def _run_scenario(args: argparse.Namespace) -> dict:
 
         ts = offline_textstat()
         nlp = spacy.load(model_name())
-        funcs = [ts.flesch_reading_ease, ts.flesch_kincaid_grade, ts.gunning_fog, ts.smog_index,
-                 ts.coleman_liau_index, ts.automated_readability_index, ts.dale_chall_readability_score,
-                 ts.text_standard, ts.lexicon_count, ts.sentence_count, ts.syllable_count]
+        funcs = [
+            ts.flesch_reading_ease,
+            ts.flesch_kincaid_grade,
+            ts.gunning_fog,
+            ts.smog_index,
+            ts.coleman_liau_index,
+            ts.automated_readability_index,
+            ts.dale_chall_readability_score,
+            ts.text_standard,
+            ts.lexicon_count,
+            ts.sentence_count,
+            ts.syllable_count,
+        ]
         t0 = time.perf_counter()
         for text in texts:
             doc = nlp(text)
@@ -77,11 +90,18 @@ def _run_scenario(args: argparse.Namespace) -> dict:
 
         import mediakit
 
-        corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": "x", "text": texts})
+        corpus = pd.DataFrame(
+            {"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": "x", "text": texts}
+        )
         corpus = mediakit.load_corpus(corpus, clean=False)
         t0 = time.perf_counter()
-        mediakit.analyze(corpus, cache_dir=args.cache_dir, n_process=args.n_process,
-                         batch_size=args.batch_size, progress=False)
+        mediakit.analyze(
+            corpus,
+            cache_dir=args.cache_dir,
+            n_process=args.n_process,
+            batch_size=args.batch_size,
+            progress=False,
+        )
     elif name == "views":
         return _views(args)
     else:
@@ -101,6 +121,7 @@ def _views(args: argparse.Namespace) -> dict:
     metrics = mediakit.analyze(corpus, cache_dir=args.cache_dir, progress=False)
     big = metrics.sample(10_000, replace=True, random_state=0).reset_index(drop=True)
     big["doc_id"] = [f"d{i}" for i in range(len(big))]
+
     def median_of_5(fn) -> float:
         runs = []
         for _ in range(5):
@@ -115,17 +136,29 @@ def _views(args: argparse.Namespace) -> dict:
     charts.metric_by_outlet(big, "mattr").to_dict()
     timings["first chart in a new process"] = time.perf_counter() - t0
     for metric in ("flesch_reading_ease", "words_per_sentence"):
-        timings[f"chart {metric} (median of 5)"] = median_of_5(lambda m=metric: charts.metric_by_outlet(big, m).to_dict())
-    timings["chart metric_profile (median of 5)"] = median_of_5(lambda: charts.metric_profile(big).to_dict())
+        timings[f"chart {metric} (median of 5)"] = median_of_5(
+            lambda m=metric: charts.metric_by_outlet(big, m).to_dict()
+        )
+    timings["chart metric_profile (median of 5)"] = median_of_5(
+        lambda: charts.metric_profile(big).to_dict()
+    )
     try:
         from mediakit import widgets
 
         w = widgets.compare(big)
         values = iter(["gunning_fog", "words", "smog_index", "mtld", "flesch_reading_ease"])
-        timings["widget metric change (median of 5)"] = median_of_5(lambda: setattr(w.metric, "value", next(values)))
+        timings["widget metric change (median of 5)"] = median_of_5(
+            lambda: setattr(w.metric, "value", next(values))
+        )
     except Exception as exc:  # report, do not hide
         timings["widget metric change"] = f"failed: {exc!r}"
-    return {"views": timings, "rows": len(big), "seconds": float(np.nan), "words": 0, "articles": len(pd.unique(big.outlet))}
+    return {
+        "views": timings,
+        "rows": len(big),
+        "seconds": float(np.nan),
+        "words": 0,
+        "articles": len(pd.unique(big.outlet)),
+    }
 
 
 # -- parent side ---------------------------------------------------------------------
@@ -153,10 +186,28 @@ def _tree_rss(pid: int) -> tuple[int, int]:
     return total, pss
 
 
-def run(scenario: str, args: argparse.Namespace, *, n_process: int = 1, cache_dir: str | None = None,
-        limit: int | None = None, copies: int = 1) -> dict:
-    cmd = [sys.executable, __file__, str(args.corpus), "--scenario", scenario, "--n-process", str(n_process),
-           "--batch-size", str(args.batch_size), "--copies", str(copies)]
+def run(
+    scenario: str,
+    args: argparse.Namespace,
+    *,
+    n_process: int = 1,
+    cache_dir: str | None = None,
+    limit: int | None = None,
+    copies: int = 1,
+) -> dict:
+    cmd = [
+        sys.executable,
+        __file__,
+        str(args.corpus),
+        "--scenario",
+        scenario,
+        "--n-process",
+        str(n_process),
+        "--batch-size",
+        str(args.batch_size),
+        "--copies",
+        str(copies),
+    ]
     if limit or args.limit:
         cmd += ["--limit", str(limit or args.limit)]
     if cache_dir:
@@ -186,25 +237,41 @@ def run(scenario: str, args: argparse.Namespace, *, n_process: int = 1, cache_di
 
 
 def _line(label: str, r: dict) -> str:
-    return (f"{label:<34} {r['seconds']:9.1f} s {r['words'] / r['seconds']:10,.0f} words/s "
-            f"{r['articles'] / r['seconds']:7.1f} articles/s   peak RSS {r['peak_rss_mb']:7,.0f} MB")
+    return (
+        f"{label:<34} {r['seconds']:9.1f} s {r['words'] / r['seconds']:10,.0f} words/s "
+        f"{r['articles'] / r['seconds']:7.1f} articles/s   peak RSS {r['peak_rss_mb']:7,.0f} MB"
+    )
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("corpus", nargs="?", default=str(DEFAULT_CORPUS))
     ap.add_argument("--scenario", help=argparse.SUPPRESS)
     ap.add_argument("--n-process", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--cache-dir", help=argparse.SUPPRESS)
     ap.add_argument("--copies", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--limit", type=int, help="use only the first N articles")
-    ap.add_argument("--processes", type=int, default=os.cpu_count() or 2, help="N for the parallel runs")
+    ap.add_argument(
+        "--processes", type=int, default=os.cpu_count() or 2, help="N for the parallel runs"
+    )
     ap.add_argument("--batch-size", type=int, default=32)
-    ap.add_argument("--naive-limit", type=int, default=400,
-                    help="articles for the naive loop (it is slow; rates are per word, so comparable)")
-    ap.add_argument("--rss-articles", type=int, default=0,
-                    help="also measure peak RSS of a cold run on this many articles (e.g. 10000)")
-    ap.add_argument("--only-rss", action="store_true", help="run only the --rss-articles measurement")
+    ap.add_argument(
+        "--naive-limit",
+        type=int,
+        default=400,
+        help="articles for the naive loop (it is slow; rates are per word, so comparable)",
+    )
+    ap.add_argument(
+        "--rss-articles",
+        type=int,
+        default=0,
+        help="also measure peak RSS of a cold run on this many articles (e.g. 10000)",
+    )
+    ap.add_argument(
+        "--only-rss", action="store_true", help="run only the --rss-articles measurement"
+    )
     args = ap.parse_args()
     if args.scenario:
         print(json.dumps(_run_scenario(args)))
@@ -215,8 +282,10 @@ def main() -> None:
     if args.only_rss:
         _rss_run(args, n)
         return
-    print(f"corpus: {args.corpus}{f' (first {args.limit})' if args.limit else ''}; N = {n} processes; "
-          f"batch size {args.batch_size}; {os.cpu_count()} cores")
+    print(
+        f"corpus: {args.corpus}{f' (first {args.limit})' if args.limit else ''}; N = {n} processes; "
+        f"batch size {args.batch_size}; {os.cpu_count()} cores"
+    )
     with tempfile.TemporaryDirectory() as c1, tempfile.TemporaryDirectory() as cn:
         a1 = run("bare", args, n_process=1)
         print(_line("(a) bare spaCy NER, 1 process", a1))
@@ -250,9 +319,11 @@ def _rss_run(args: argparse.Namespace, n: int) -> None:
     copies = -(-args.rss_articles // texts_per_copy)
     with tempfile.TemporaryDirectory() as cr:
         r = run("cold", args, n_process=n, cache_dir=cr, copies=copies)
-    print(f"\n{r['articles']:,} articles cold, {n} processes: {r['seconds']:.0f} s, "
-          f"peak RSS of the process tree {r['peak_rss_mb']:,.0f} MB, peak PSS {r['peak_pss_mb']:,.0f} MB "
-          "[target <= 1,536 MB]")
+    print(
+        f"\n{r['articles']:,} articles cold, {n} processes: {r['seconds']:.0f} s, "
+        f"peak RSS of the process tree {r['peak_rss_mb']:,.0f} MB, peak PSS {r['peak_pss_mb']:,.0f} MB "
+        "[target <= 1,536 MB]"
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,9 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(os.environ.get("MEDIAKIT_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
+ARTIFACTS = Path(
+    os.environ.get("MEDIAKIT_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts")
+)
 
 
 def require_browser() -> str:

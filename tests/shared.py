@@ -20,5 +20,3 @@ def require_shared(path: Path) -> Path:
             pytest.fail(f"{path} is missing but MEDIAKIT_REQUIRE_SHARED is set")
         pytest.skip(f"{path} not present")
     return path
-
-

@@ -69,7 +69,9 @@ def _imports(module: str, path: Path) -> list[tuple[str, list[str], int]]:
     found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            found += [(a.name, [], node.lineno) for a in node.names if a.name.startswith("mediakit")]
+            found += [
+                (a.name, [], node.lineno) for a in node.names if a.name.startswith("mediakit")
+            ]
         elif isinstance(node, ast.ImportFrom):
             target = _resolve(module, is_package, node)
             if not target.startswith("mediakit"):
@@ -183,9 +185,7 @@ def test_functions_are_short_or_say_why():
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 n = _code_lines(node, lines)
-                said = any(
-                    "# long:" in text for text in lines[node.lineno - 1 : node.end_lineno]
-                )
+                said = any("# long:" in text for text in lines[node.lineno - 1 : node.end_lineno])
                 if n > MAX_FUNCTION_LINES and not said:
                     long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({n} lines)")
     assert long == []

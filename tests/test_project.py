@@ -44,7 +44,11 @@ def test_model_is_pinned_exactly_with_a_hash():
 
 def test_nothing_calls_a_downloader():
     offenders = []
-    for path in [*ROOT.glob("mediakit/**/*.py"), *ROOT.glob("notebooks/*.ipynb"), ROOT / "Makefile"]:
+    for path in [
+        *ROOT.glob("mediakit/**/*.py"),
+        *ROOT.glob("notebooks/*.ipynb"),
+        ROOT / "Makefile",
+    ]:
         text = path.read_text(encoding="utf-8")
         if re.search(r"spacy download|nltk\.download\(|urlretrieve|requests\.get\(", text):
             offenders.append(str(path.relative_to(ROOT)))

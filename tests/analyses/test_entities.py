@@ -8,7 +8,13 @@ import pytest
 import mediakit
 from mediakit.analyses.entities import COLUMNS, form_key
 
-IDS = ["000_27355086a02f5fbc", "001_f7ae5d49ca0ce747", "002_5a37fde2b4bfc4b9", "003_d4822408353cd1c9", "004_36ebadd4edbdb3b2"]
+IDS = [
+    "000_27355086a02f5fbc",
+    "001_f7ae5d49ca0ce747",
+    "002_5a37fde2b4bfc4b9",
+    "003_d4822408353cd1c9",
+    "004_36ebadd4edbdb3b2",
+]
 
 
 def person_counts(mentions: pd.DataFrame, name: str) -> list[int]:
@@ -68,19 +74,29 @@ def test_small_model_label_errors_are_corrected(mentions):
     assert "PERSON" not in labels["ATACMS"]
     assert "PERSON" not in labels["Patriot"]
     assert "Strikes" not in labels  # a common word written with a capital
-    raw_person = mentions[(mentions.model_label == "PERSON") & (mentions.canonical.isin(["Kyiv", "ATACMS", "Patriot"]))]
+    raw_person = mentions[
+        (mentions.model_label == "PERSON")
+        & (mentions.canonical.isin(["Kyiv", "ATACMS", "Patriot"]))
+    ]
     assert len(raw_person) > 0  # ...and the model really did call them persons
 
 
 def test_one_label_per_canonical_name(mentions):
-    names = mentions[~mentions.label.isin(["DATE", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "TIME", "QUANTITY"])]
+    names = mentions[
+        ~mentions.label.isin(
+            ["DATE", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "TIME", "QUANTITY"]
+        )
+    ]
     assert (names.groupby("canonical")["label"].nunique() == 1).all()
 
 
 def test_alias_table_overrides(corpus):
     table = pd.DataFrame(
-        {"alias": ["Patriot", "Kremlin", "Zelenskyy"], "canonical": ["Patriot air defence", "", "President Zelenskyy"],
-         "label": ["PRODUCT", "IGNORE", "PERSON"]}
+        {
+            "alias": ["Patriot", "Kremlin", "Zelenskyy"],
+            "canonical": ["Patriot air defence", "", "President Zelenskyy"],
+            "label": ["PRODUCT", "IGNORE", "PERSON"],
+        }
     )
     ents = mediakit.entities(corpus, aliases=table)
     assert set(ents[ents.text == "Patriot"].canonical) == {"Patriot air defence"}

@@ -13,7 +13,13 @@ import pytest
 
 import mediakit
 from mediakit import charts as charts_claims
-from mediakit.analyses.figures import COLUMNS, COMPARE_COLUMNS, compare_figures, figures, parse_number
+from mediakit.analyses.figures import (
+    COLUMNS,
+    COMPARE_COLUMNS,
+    compare_figures,
+    figures,
+    parse_number,
+)
 
 IDS = [
     "000_27355086a02f5fbc",

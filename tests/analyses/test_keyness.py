@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from mediakit.charts import keyness_chart
 from mediakit.analyses.keyness import COLUMNS, keyness, log_odds_z
+from mediakit.charts import keyness_chart
 from mediakit.errors import CorpusError
 
 # Two one-article groups. Tokens (lowercased words, punctuation dropped):
@@ -85,7 +85,9 @@ def test_bigrams_stay_inside_sentences(tiny):
 
 
 def test_log_odds_z_function_matches_formula():
-    d, z = log_odds_z(np.array([3.0]), np.array([1.0]), np.array([10.0]), np.array([10.0]), np.array([2.0]), 10.0)
+    d, z = log_odds_z(
+        np.array([3.0]), np.array([1.0]), np.array([10.0]), np.array([10.0]), np.array([2.0]), 10.0
+    )
     expected = math.log(5 / 15) - math.log(3 / 17)
     assert d[0] == pytest.approx(expected)
     assert z[0] == pytest.approx(expected / math.sqrt(1 / 5 + 1 / 3))

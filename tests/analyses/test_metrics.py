@@ -25,7 +25,9 @@ def test_five_rows_with_the_promised_columns(metrics):
 
 def test_ratios_follow_from_counts(metrics):
     np.testing.assert_allclose(metrics.words_per_sentence, metrics.words / metrics.sentences)
-    np.testing.assert_allclose(metrics.person_mentions_per_1k_words, metrics.person_mentions / metrics.words * 1000)
+    np.testing.assert_allclose(
+        metrics.person_mentions_per_1k_words, metrics.person_mentions / metrics.words * 1000
+    )
     assert ((metrics.mattr > 0) & (metrics.mattr <= 1)).all()
     # Newslooks (000) is the longest article (860 words by wc).
     assert metrics.loc[metrics.words.idxmax(), "outlet"] == "Newslooks"
@@ -57,19 +59,31 @@ def test_input_dataframe_is_not_modified(corpus):
 
 def test_empty_article_gets_zero_counts_and_nan_scores():
     df = pd.DataFrame(
-        {"doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Joe Biden spoke in Kyiv. He left.", "   "]}
+        {
+            "doc_id": ["a", "b"],
+            "outlet": ["X", "Y"],
+            "text": ["Joe Biden spoke in Kyiv. He left.", "   "],
+        }
     )
     with pytest.warns(UserWarning, match="b"):
         corpus = mediakit.load_corpus(df)
     m = mediakit.analyze(corpus, cache_dir=False).set_index("doc_id")
-    assert m.loc["b", "words"] == 0 and m.loc["b", "sentences"] == 0 and m.loc["b", "person_mentions"] == 0
-    assert np.isnan(m.loc["b", "flesch_reading_ease"]) and np.isnan(m.loc["b", "person_mentions_per_1k_words"])
+    assert (
+        m.loc["b", "words"] == 0
+        and m.loc["b", "sentences"] == 0
+        and m.loc["b", "person_mentions"] == 0
+    )
+    assert np.isnan(m.loc["b", "flesch_reading_ease"]) and np.isnan(
+        m.loc["b", "person_mentions_per_1k_words"]
+    )
     assert m.loc["a", "words"] == 7 and m.loc["a", "sentences"] == 2
 
 
 def test_analyze_accepts_a_path_like_load_corpus(tmp_path):
     src = tmp_path / "c.jsonl"
-    pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["One sentence here."]}).to_json(src, orient="records", lines=True)
+    pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "text": ["One sentence here."]}).to_json(
+        src, orient="records", lines=True
+    )
     m = mediakit.analyze(str(src), cache_dir=False)
     assert m.loc[0, "words"] == 3 and m.loc[0, "sentences"] == 1
 

@@ -7,10 +7,6 @@ import pandas as pd
 import pytest
 
 import mediakit
-from mediakit.charts import similarity_heatmap, unique_share_chart
-from mediakit.errors import CorpusError
-from mediakit.parsing.sentences import sentences_of
-from mediakit.parsing.parsed import parse_corpus
 from mediakit.analyses.overlap import (
     SHARED_COLUMNS,
     SIMILARITY_COLUMNS,
@@ -21,6 +17,10 @@ from mediakit.analyses.overlap import (
     sentence_features,
     similar_pairs,
 )
+from mediakit.charts import similarity_heatmap, unique_share_chart
+from mediakit.errors import CorpusError
+from mediakit.parsing.parsed import parse_corpus
+from mediakit.parsing.sentences import sentences_of
 
 PLANTED = "The mayor said construction of three new library branches will begin next spring."
 HANDMADE = pd.DataFrame(
@@ -62,7 +62,10 @@ def _pairs(shared: pd.DataFrame) -> set[tuple[str, str]]:
 # -- the known shared passages of the bundled corpus -------------------------------------------
 def test_finds_the_zelenskyy_quote(bundled):
     s = bundled.shared
-    hit = s[s["text_a"].str.contains("Strikes are not made with words") & s["text_b"].str.contains("Strikes are not made")]
+    hit = s[
+        s["text_a"].str.contains("Strikes are not made with words")
+        & s["text_b"].str.contains("Strikes are not made")
+    ]
     assert len(hit) == 1
     r = hit.iloc[0]
     assert (r["outlet_a"], r["outlet_b"]) == ("Newslooks", "Outlet D")
@@ -71,7 +74,10 @@ def test_finds_the_zelenskyy_quote(bundled):
 
 def test_finds_the_intelligence_estimate(bundled):
     s = bundled.shared
-    hit = s[s["text_a"].str.contains("12,000 North Korean troops") & s["text_b"].str.contains("12,000 North Korean troops")]
+    hit = s[
+        s["text_a"].str.contains("12,000 North Korean troops")
+        & s["text_b"].str.contains("12,000 North Korean troops")
+    ]
     pairs = set(zip(hit["outlet_a"], hit["outlet_b"], strict=True))
     # Outlet C: "U.S., South Korean, and Ukrainian intelligence estimate that up to 12,000 ..."
     # Outlet D: "Intelligence assessments from the US, South Korea, and Ukraine suggest ... 12,000 ..."
@@ -83,10 +89,15 @@ def test_finds_the_intelligence_estimate(bundled):
 
 def test_finds_the_copied_heading_and_lead(bundled):
     s = bundled.shared
-    heading = s[(s["text_a"] == "North Korea’s Growing Role") & (s["text_b"] == "North Korea’s Growing Role")]
+    heading = s[
+        (s["text_a"] == "North Korea’s Growing Role")
+        & (s["text_b"] == "North Korea’s Growing Role")
+    ]
     assert len(heading) == 1 and heading.iloc[0]["similarity"] == pytest.approx(1.0)
     leads = s[(s["sentence_a"] == 0) & (s["sentence_b"] == 0)]
-    assert len(leads) >= 4  # "President Joe Biden has authorized Ukraine to use ..." in most articles
+    assert (
+        len(leads) >= 4
+    )  # "President Joe Biden has authorized Ukraine to use ..." in most articles
 
 
 def test_shared_pairs_are_similar_enough_and_cross_outlet(bundled):
@@ -96,8 +107,13 @@ def test_shared_pairs_are_similar_enough_and_cross_outlet(bundled):
     assert (s["outlet_a"] != s["outlet_b"]).all()
     assert (s["doc_id_a"] < s["doc_id_b"]).all()  # corpus order, ids sort the same here
     sents = sentences_of(parse_corpus())
-    text = dict(zip(zip(sents["doc_id"], sents["sentence"], strict=True), sents["text"], strict=True))
-    assert all(text[(d, i)] == t for d, i, t in zip(s["doc_id_a"], s["sentence_a"], s["text_a"], strict=True))
+    text = dict(
+        zip(zip(sents["doc_id"], sents["sentence"], strict=True), sents["text"], strict=True)
+    )
+    assert all(
+        text[(d, i)] == t
+        for d, i, t in zip(s["doc_id_a"], s["sentence_a"], s["text_a"], strict=True)
+    )
 
 
 # -- hand-made texts: the planted sentence and nothing else -----------------------------------
@@ -154,7 +170,8 @@ def test_unrelated_texts_share_nothing():
 def test_reworded_copy_found_only_with_words_not_shingles():
     reworded = HANDMADE.copy()
     reworded.loc[1, "text"] = reworded.loc[1, "text"].replace(
-        PLANTED, "Next spring, work will start on three new branches of the library, the mayor said."
+        PLANTED,
+        "Next spring, work will start on three new branches of the library, the mayor said.",
     )
     assert _pairs(overlap(reworded).shared) == {("x", "y"), ("y", "w")}
     # Three-word shingles need the same wording in the same order.
@@ -194,8 +211,13 @@ def test_unique_sentences_have_no_twin_anywhere(bundled, corpus):
     other = outlets[:, None] != outlets[None, :]
     twin = ((cos >= bundled.threshold - 1e-9) & (shared_words >= 3) & other).any(axis=1)
     expected = set(np.flatnonzero(present & ~twin))
-    key = {(d, i): k for k, (d, i) in enumerate(zip(sents["doc_id"], sents["sentence"], strict=True))}
-    got = {key[(d, i)] for d, i in zip(bundled.unique["doc_id"], bundled.unique["sentence"], strict=True)}
+    key = {
+        (d, i): k for k, (d, i) in enumerate(zip(sents["doc_id"], sents["sentence"], strict=True))
+    }
+    got = {
+        key[(d, i)]
+        for d, i in zip(bundled.unique["doc_id"], bundled.unique["sentence"], strict=True)
+    }
     assert got == expected
     # And no unique sentence appears verbatim in another outlet's text.
     texts = dict(zip(corpus["outlet"], corpus["text"], strict=True))
@@ -237,7 +259,9 @@ def test_prefix_filter_finds_every_pair(seed, threshold, min_shared):
     sent, feat = (np.array(c, dtype=np.int64) for c in zip(*rows, strict=True))
     group = rng.integers(0, 30, n)
     a, b, sim = similar_pairs(sent, feat, group, n, threshold, min_shared)
-    assert set(zip(a.tolist(), b.tolist(), strict=True)) == _brute(sent, feat, group, n, threshold, min_shared)
+    assert set(zip(a.tolist(), b.tolist(), strict=True)) == _brute(
+        sent, feat, group, n, threshold, min_shared
+    )
     assert (sim >= threshold - 1e-9).all()
 
 
@@ -253,7 +277,9 @@ def test_bundled_result_does_not_depend_on_the_cap(corpus, bundled):
     pd.testing.assert_frame_equal(exact.shared, bundled.shared)
 
 
-@pytest.mark.parametrize("kwargs", [{"threshold": 0}, {"threshold": 1.5}, {"shingle": 0}, {"min_shared": 0}])
+@pytest.mark.parametrize(
+    "kwargs", [{"threshold": 0}, {"threshold": 1.5}, {"shingle": 0}, {"min_shared": 0}]
+)
 def test_errors(kwargs):
     with pytest.raises(CorpusError):
         overlap(HANDMADE, **kwargs)
@@ -311,7 +337,9 @@ def test_unique_share_chart(bundled):
     from mediakit.charts import outlet_palette
 
     scale = spec["encoding"]["color"]["scale"]
-    assert dict(zip(scale["domain"], scale["range"], strict=True)) == outlet_palette(bundled.unique_share["outlet"])
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == outlet_palette(
+        bundled.unique_share["outlet"]
+    )
 
 
 def test_shared_pairs_point_at_their_sentences(corpus):

@@ -238,9 +238,9 @@ def test_import_leaves_altair_settings_alone():
 
 
 def test_every_metric_has_a_title_with_unit_and_a_description(metrics):
-    from mediakit.compare import metric_columns
     from mediakit.analyses.metric_info import GRADE_FORMULAS, describe_metric
     from mediakit.analyses.readability import FORMULAS
+    from mediakit.compare import metric_columns
 
     for column in metric_columns(metrics):
         info = describe_metric(column)

@@ -15,7 +15,9 @@ EXE = shutil.which("mediakit", path=str(Path(sys.executable).parent)) or "mediak
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([EXE, *args], capture_output=True, text=True, cwd=cwd, env=os.environ.copy(), timeout=300)
+    return subprocess.run(
+        [EXE, *args], capture_output=True, text=True, cwd=cwd, env=os.environ.copy(), timeout=300
+    )
 
 
 def test_help_explains_the_commands_and_mapping():
@@ -23,7 +25,15 @@ def test_help_explains_the_commands_and_mapping():
     assert top.returncode == 0 and "analyze" in top.stdout
     sub = run("analyze", "--help")
     assert sub.returncode == 0
-    for needle in ("--text COLUMN", "--outlet COLUMN", "--doc-id COLUMN", "-o", "--n-process", "--cache-dir", "bundled"):
+    for needle in (
+        "--text COLUMN",
+        "--outlet COLUMN",
+        "--doc-id COLUMN",
+        "-o",
+        "--n-process",
+        "--cache-dir",
+        "bundled",
+    ):
         assert needle in sub.stdout, needle
 
 
@@ -48,7 +58,19 @@ def test_analyze_maps_columns_of_a_csv(tmp_path):
         }
     ).to_csv(src, index=False)
     out = tmp_path / "m.csv"
-    res = run("analyze", str(src), "--doc-id", "id", "--text", "body", "--outlet", "publisher", "-o", str(out), "--no-cache")
+    res = run(
+        "analyze",
+        str(src),
+        "--doc-id",
+        "id",
+        "--text",
+        "body",
+        "--outlet",
+        "publisher",
+        "-o",
+        str(out),
+        "--no-cache",
+    )
     assert res.returncode == 0, res.stderr
     table = pd.read_csv(out)
     assert table["doc_id"].tolist() == ["a", "b"]

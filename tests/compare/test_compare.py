@@ -8,8 +8,8 @@ import pytest
 
 import mediakit
 from mediakit import compare
-from mediakit.errors import CorpusError
 from mediakit.analyses.metric_info import GRADE_FORMULAS, PROFILE_COLUMNS
+from mediakit.errors import CorpusError
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from tests.shared import ALLSIDES, require_shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mediakit.corpus import CORPUS_COLUMNS, load_corpus
 from mediakit.corpus.cleaning import clean_article
 from mediakit.errors import CorpusError
-from mediakit.corpus import CORPUS_COLUMNS, load_corpus
 from mediakit.paths import data_dir
+from tests.shared import ALLSIDES, require_shared
 
 # Three small hand-made articles: a headline with no title, a title, an empty date.
 ARTICLES = pd.DataFrame(

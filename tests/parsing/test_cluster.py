@@ -12,7 +12,9 @@ import mediakit
 @pytest.mark.slow
 def test_dask_engine_matches_local_run(corpus, tmp_path):
     local = mediakit.analyze(corpus, cache_dir=tmp_path / "local", n_process=1)
-    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    )
     with cluster, distributed.Client(cluster):
         remote = mediakit.analyze(corpus, cache_dir=tmp_path / "dask", engine="dask")
     pd.testing.assert_frame_equal(local, remote)

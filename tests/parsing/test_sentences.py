@@ -20,15 +20,27 @@ def counts(text: str) -> tuple[int, int]:
     ("text", "sentences", "words"),
     [
         # Abbreviations inside sentences never end them.
-        ("Sen. Elizabeth Warren, D-Mass., said the U.S. will spend $1.2 billion by 3 p.m. on Jan. 5. She left.", 2, 19),
-        ("Gov. Gavin Newsom met Dr. Ana Ruiz at 10 a.m. Friday in Washington, D.C., officials said.", 1, 16),
+        (
+            "Sen. Elizabeth Warren, D-Mass., said the U.S. will spend $1.2 billion by 3 p.m. on Jan. 5. She left.",
+            2,
+            19,
+        ),
+        (
+            "Gov. Gavin Newsom met Dr. Ana Ruiz at 10 a.m. Friday in Washington, D.C., officials said.",
+            1,
+            16,
+        ),
         ("The U.S. Army said it had 12,000 troops. Officials in Kyiv disagreed.", 2, 12),
         # ...but "U.S." or "p.m." at the end of a sentence does end it when a new one starts.
         ("The talks ended at 3 p.m. The senator left for the U.S. She returned.", 3, 14),
         # A headline line without a full stop is a sentence of its own.
         ("Why Biden Approved ATACMS\nFor nearly two years, Biden resisted calls.", 2, 11),
         # Quotes close their sentence; curly quotes stay with their words.
-        ("“Strikes are not made with words,” Zelenskyy said. “The missiles will speak for themselves.”", 2, 14),
+        (
+            "“Strikes are not made with words,” Zelenskyy said. “The missiles will speak for themselves.”",
+            2,
+            14,
+        ),
         # Hyphenated and possessive words are one word; dashes separate words.
         ("Biden’s U.S.-supplied long-range missiles don't fly—yet.", 1, 7),
     ],
@@ -56,7 +68,15 @@ def test_sentences_table_offsets_point_at_the_text(corpus):
     per_doc = table.groupby("doc_id").size()
     metrics = mediakit.analyze(corpus).set_index("doc_id")
     assert (per_doc == metrics.loc[per_doc.index, "sentences"]).all()
-    assert list(table.columns) == ["doc_id", "outlet", "sentence", "start_char", "end_char", "words", "text"]
+    assert list(table.columns) == [
+        "doc_id",
+        "outlet",
+        "sentence",
+        "start_char",
+        "end_char",
+        "words",
+        "text",
+    ]
 
 
 def test_headline_lines_are_their_own_sentences(corpus):
@@ -70,4 +90,6 @@ def test_sentence_words_sum_to_words(corpus, metrics):
     table = mediakit.sentences(corpus)
     totals = table.groupby("doc_id")["words"].sum()
     m = metrics.set_index("doc_id")
-    pd.testing.assert_series_equal(totals, m.loc[totals.index, "words"].astype("int64"), check_names=False, check_dtype=False)
+    pd.testing.assert_series_equal(
+        totals, m.loc[totals.index, "words"].astype("int64"), check_names=False, check_dtype=False
+    )

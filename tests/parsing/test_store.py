@@ -45,7 +45,10 @@ def test_an_edited_article_reparses_only_itself(corpus, tmp_path, parsed_texts):
     before = len(parsed_texts)
     result = mediakit.analyze(edited, cache_dir=tmp_path)
     assert parsed_texts[before:] == [edited.loc[2, "text"]]
-    assert result.loc[2, "sentences"] == mediakit.analyze(corpus, cache_dir=tmp_path).loc[2, "sentences"] + 1
+    assert (
+        result.loc[2, "sentences"]
+        == mediakit.analyze(corpus, cache_dir=tmp_path).loc[2, "sentences"] + 1
+    )
 
 
 def test_cache_key_includes_model_and_version(corpus, tmp_path):
@@ -64,7 +67,11 @@ def test_a_damaged_cache_file_is_reported_and_rebuilt(corpus, tmp_path, damage, 
     if damage == "flip":
         # Flip bytes inside the "words" column chunk, which analyze always reads.
         meta = pq.ParquetFile(part).metadata.row_group(0)
-        col = next(meta.column(i) for i in range(meta.num_columns) if meta.column(i).path_in_schema == "words")
+        col = next(
+            meta.column(i)
+            for i in range(meta.num_columns)
+            if meta.column(i).path_in_schema == "words"
+        )
         start = col.data_page_offset + col.total_compressed_size // 2
         data[start : start + 8] = bytes(b ^ 0xFF for b in data[start : start + 8])
     else:
@@ -95,8 +102,8 @@ def test_interrupted_run_keeps_finished_articles(corpus, tmp_path, monkeypatch, 
     with pytest.raises(KeyboardInterrupt):
         mediakit.analyze(corpus, cache_dir=tmp_path, batch_size=2, n_process=1)
     monkeypatch.setattr(parse_mod, "parse_batch", real)
-    from mediakit.parsing.store import ParseStore, keys_for
     from mediakit.parsing.pipeline import model_id
+    from mediakit.parsing.store import ParseStore, keys_for
 
     store = ParseStore.for_model(model_id(), tmp_path)
     cached = store.keys() & set(keys_for(corpus["text"]))

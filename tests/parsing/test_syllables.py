@@ -13,7 +13,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mediakit.parsing.syllables as syl_mod
-from mediakit.paths import data_dir
 from mediakit.parsing.syllables import (
     easy_words,
     offline_textstat,
@@ -21,6 +20,7 @@ from mediakit.parsing.syllables import (
     word_pieces,
     word_syllables,
 )
+from mediakit.paths import data_dir
 
 
 class DownloadAttempted(AssertionError):

@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 import mediakit
+from mediakit.cli.report import add_report_parser, cli_report
 from mediakit.reporting import (
     Chart,
     Table,
@@ -30,7 +31,6 @@ from mediakit.reporting import (
     report,
     unregister_section,
 )
-from mediakit.cli.report import add_report_parser, cli_report
 from mediakit.reporting.html import normalize_names, script_json
 from mediakit.reporting.notebooks import export_notebooks, external_sources
 

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from tests.browser import artifact, chromium
-from tests.reporting.test_report import DAY, IMG, OUTLET, SCRIPT, hostile_corpus
 
 from mediakit.reporting import report
+from tests.browser import artifact, chromium
+from tests.reporting.test_report import DAY, IMG, OUTLET, SCRIPT, hostile_corpus
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

@@ -18,10 +18,10 @@ import re
 
 import pandas as pd
 import pytest
-from tests.reporting.test_report import DAY, IMG, OUTLET, SCRIPT, parse
 
 import mediakit
 from mediakit.reporting import registered_sections, report
+from tests.reporting.test_report import DAY, IMG, OUTLET, SCRIPT, parse
 
 SECTIONS = {
     "distinctive-words": "Distinctive words",

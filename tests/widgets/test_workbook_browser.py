@@ -27,6 +27,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
 from tests.browser import artifact, chromium, require_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
