@@ -47,8 +47,8 @@ def make_session(*, retries: int = 2, backoff: float = 0.5):
     """A ``requests.Session`` with mediakit's user agent and retries with backoff.
 
     A failed connection, a read timeout or a status in :data:`RETRY_STATUSES` is
-    tried again up to ``retries`` times, waiting ``backoff * 2**n`` seconds (or
-    what ``Retry-After`` asks, up to 30 s).
+    tried again up to ``retries`` times: at once, then after ``backoff * 2**n``
+    seconds (urllib3's schedule), or as long as ``Retry-After`` asks, up to 30 s.
 
     >>> make_session().headers["User-Agent"].startswith("mediakit/")
     True
