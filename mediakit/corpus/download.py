@@ -112,15 +112,14 @@ def download_page(session, url: str, *, timeout: float, max_bytes: int) -> Saved
                 "not_html",
                 f"the link gives {content_type}, not a web page (a PDF, image or feed?). "
                 "Link to the article's page instead.",
-                status,
             )
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > max_bytes:
-            raise _too_large(int(length), max_bytes, status)
+            raise _too_large(int(length), max_bytes)
         body = _read_body(response, deadline, timeout, max_bytes)
         final_url = response.url
     if not content_type and not _looks_like_html(body):
-        raise FetchFailure("not_html", "the answer is not a web page (no HTML in it).", status)
+        raise FetchFailure("not_html", "the answer is not a web page (no HTML in it).")
     return SavedPage(
         url=url,
         final_url=final_url,
@@ -146,7 +145,7 @@ def _read_body(response, deadline: float, timeout: float, max_bytes: int) -> byt
                 return b"".join(chunks)
             size += len(chunk)
             if size > max_bytes:
-                raise _too_large(None, max_bytes, response.status_code)
+                raise _too_large(None, max_bytes)
             if time.monotonic() > deadline:
                 raise FetchFailure(
                     "timeout",
@@ -230,12 +229,11 @@ def _status_detail(status: int, reason: str | None) -> str:
     return f"the server answered {said}."
 
 
-def _too_large(size: int | None, max_bytes: int, status: int | None) -> FetchFailure:
+def _too_large(size: int | None, max_bytes: int) -> FetchFailure:
     said = f"{size / 1e6:.1f} MB" if size else f"more than {max_bytes / 1e6:.1f} MB"
     return FetchFailure(
         "too_large",
         f"the page is {said}, over the limit of {max_bytes / 1e6:.1f} MB (max_bytes=).",
-        status,
     )
 
 

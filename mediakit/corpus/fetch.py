@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import os
 import threading
 import warnings
@@ -49,7 +50,7 @@ class Fetched:
         ``mediakit.analyze`` and the rest; ``source`` is the saved page.
     failures : pandas.DataFrame
         One row per link that gave no article: ``url, reason, http_status,
-        detail``. ``reason`` is one of ``invalid_url``, ``duplicate_url``,
+        detail`` (``http_status`` for ``http_error`` only). ``reason`` is one of ``invalid_url``, ``duplicate_url``,
         ``duplicate_text``, ``no_connection``, ``connection_failed``,
         ``timeout``, ``too_many_redirects``, ``http_error`` (with the
         ``http_status``), ``not_html``, ``too_large``, ``not_article``,
@@ -79,8 +80,8 @@ class Fetched:
                 f"{path} already exists and is not replaced. Choose another file name, or "
                 "pass overwrite=True (mediakit fetch --overwrite) to replace it."
             )
-        lines = self.articles.to_json(orient="records", lines=True, force_ascii=False)
-        data = lines.encode("utf-8")
+        records = self.articles.to_dict(orient="records")
+        data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_bytes(gzip.compress(data, mtime=0) if path.suffix.lower() == ".gz" else data)
@@ -229,13 +230,15 @@ class _Runner:
         gate = HostGate(self.delay)
         bar = tqdm(total=len(jobs), unit="page", desc="fetching", disable=not progress)
         outcomes: dict[int, tuple[SavedPage, Page] | FetchFailure] = {}
+        pool = ThreadPoolExecutor(max_workers=concurrency)
         try:
-            with ThreadPoolExecutor(max_workers=concurrency) as pool:
-                futures = {pool.submit(self._one, job, gate): job for job in _by_turns(jobs)}
-                for future in as_completed(futures):
-                    outcomes[futures[future].order] = future.result()
-                    bar.update(1)
+            futures = {pool.submit(self._one, job, gate): job for job in _by_turns(jobs)}
+            for future in as_completed(futures):
+                outcomes[futures[future].order] = future.result()
+                bar.update(1)
         finally:
+            # On Ctrl-C the pages not started are dropped; saved ones stay for the next run.
+            pool.shutdown(wait=True, cancel_futures=True)
             bar.close()
             for session in self._sessions:
                 session.close()
@@ -256,7 +259,7 @@ class _Runner:
         except Exception as err:  # one bad page must not stop the others
             return FetchFailure("error", f"unexpected {type(err).__name__}: {err}")
         problem = check_article(page)
-        return FetchFailure(*problem, saved.status) if problem else (saved, page)
+        return FetchFailure(*problem) if problem else (saved, page)
 
     def _session(self):
         # requests sessions are not shared between threads: one per worker.
@@ -296,7 +299,7 @@ def _collect(jobs: list[_Job], outcomes: dict, failures: list[tuple[int, dict]])
             earlier = seen_url.get(same_url) or seen_text[text_key]
             reason = "duplicate_url" if same_url in seen_url else "duplicate_text"
             detail = f"the same article as {earlier} (a redirect, AMP or print copy); kept once."
-            failures.append((job.order, _failure_row(job.url, reason, detail, saved.status)))
+            failures.append((job.order, _failure_row(job.url, reason, detail)))
             continue
         seen_url[same_url] = seen_text[text_key] = job.url
         articles.append(_article_row(job.key, page))

@@ -44,9 +44,8 @@ def read_url_list(source: str | os.PathLike | Iterable[str]) -> list[str]:
     if isinstance(source, os.PathLike):
         return _links_in_file(Path(source))
     if isinstance(source, str):
-        looks_like_file = "\n" not in source and not _LINK.search(source)
-        if looks_like_file and Path(source).is_file():
-            return _links_in_file(Path(source))
+        if _is_file(source):
+            return _links_in_file(Path(source.strip()))
         links = _links_in_text(source)
         if not links:
             raise CorpusError(
@@ -69,15 +68,26 @@ def _links_in_item(item: object) -> list[str]:
             f"A link must be a string, got {type(item).__name__} {item!r}. Pass links such "
             "as 'https://www.example.com/news/story'."
         )
-    text = item.strip()
-    if _LINK.fullmatch(text) or _BARE_LINK.match(text):
-        return _links_in_text(text)
-    if Path(text).is_file():
-        return _links_in_file(Path(text))
-    raise CorpusError(
-        f"{_short(text)!r} is neither a link (https://...) nor an existing file of links "
-        f"(looked from {Path.cwd()}). Check the spelling."
-    )
+    if _is_file(item):
+        return _links_in_file(Path(item.strip()))
+    links = _links_in_text(item)
+    if not links:
+        raise CorpusError(
+            f"{_short(item)!r} is neither a link (https://...) nor an existing file of links "
+            f"(looked from {Path.cwd()}). Check the spelling."
+        )
+    return links
+
+
+def _is_file(text: str) -> bool:
+    """Whether ``text`` names an existing file (and is not a link)."""
+    text = text.strip()
+    if "://" in text or "\n" in text or len(text) > 1024:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # a name too long, a NUL in it
+        return False
 
 
 def _links_in_file(path: Path) -> list[str]:

@@ -7,6 +7,7 @@ the offline test asserts that the attempts were made and refused.
 
 from __future__ import annotations
 
+import gzip
 import json
 import threading
 import time
@@ -231,6 +232,17 @@ def test_huge_pages(site, tmp_path):
     (text,) = taken.corpus["text"]
     assert all(p in text for p in hp.PARAGRAPHS)
     assert "reader1" not in text and "worries everyone" not in text
+
+
+def test_compressed_pages_are_unpacked_and_measured_unpacked(site, tmp_path):
+    packed = gzip.compress(hp.article_with_furniture().encode())
+    bomb = gzip.compress(b"<html><body>" + b"<p>" * 3_000_000 + b"</body></html>")
+    assert len(bomb) < 50_000
+    gz = {"Content-Encoding": "gzip"}
+    site.routes.update({"/packed": page(packed, headers=gz), "/bomb": page(bomb, headers=gz)})
+    fetched = _fetch([site.url("/packed"), site.url("/bomb")], tmp_path, max_bytes=1_000_000)
+    assert _reasons(fetched) == {site.url("/bomb"): "too_large"}
+    assert all(p in fetched.corpus["text"][0] for p in hp.PARAGRAPHS)
 
 
 def test_retries_with_backoff_and_retry_after(site, tmp_path):
