@@ -94,6 +94,12 @@ def download_page(session, url: str, *, timeout: float, max_bytes: int) -> Saved
 
     ``timeout`` (seconds) bounds connecting, each wait for data and the whole
     download of one attempt; ``max_bytes`` bounds the page's size.
+
+    >>> try:
+    ...     download_page(make_session(), "www.example.com/a", timeout=5, max_bytes=10**6)
+    ... except FetchFailure as failure:
+    ...     print(failure.reason)
+    invalid_url
     """
     import requests
 
@@ -101,7 +107,7 @@ def download_page(session, url: str, *, timeout: float, max_bytes: int) -> Saved
     try:
         response = session.get(url, timeout=(timeout, timeout), stream=True)
     except requests.exceptions.RequestException as err:
-        raise failure_of(err, timeout) from None
+        raise _failure_of(err, timeout) from None
     with response:
         status = response.status_code
         if not 200 <= status < 300:
@@ -153,10 +159,10 @@ def _read_body(response, deadline: float, timeout: float, max_bytes: int) -> byt
                 )
             chunks.append(chunk)
     except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError) as err:
-        raise failure_of(err, timeout) from None
+        raise _failure_of(err, timeout) from None
 
 
-def failure_of(err: Exception, timeout: float) -> FetchFailure:
+def _failure_of(err: Exception, timeout: float) -> FetchFailure:
     """The :class:`FetchFailure` that explains a requests or urllib3 exception."""
     import requests
     import urllib3

@@ -70,7 +70,8 @@ class Fetched:
     def save(self, path: str | os.PathLike, *, overwrite: bool = False) -> Path:
         """Write :attr:`articles` as JSONL (``.jsonl`` or ``.jsonl.gz``) for ``load_corpus``.
 
-        An existing file is replaced only with ``overwrite=True``.
+        An existing file is replaced only with ``overwrite=True``. See
+        :func:`fetch_articles` for an example.
         """
         path = Path(path)
         if not path.name.lower().endswith((".jsonl", ".jsonl.gz")):
@@ -158,6 +159,8 @@ def fetch_articles(
     0  Example News  Flood  https://www.example.com/news/flood
     >>> len(fetched.failures)
     0
+    >>> fetched.save(Path(folder) / "corpus.jsonl").name    # for load_corpus, mediakit report
+    'corpus.jsonl'
     """
     _check_options(timeout=timeout, retries=retries, concurrency=concurrency, max_bytes=max_bytes)
     links = read_url_list(urls)

@@ -51,7 +51,11 @@ def page_key(url: str) -> str:
 
 def saved_page_info(html_path: Path) -> dict:
     """What the store recorded beside a saved page (``url``, ``final_url``, ``charset``,
-    ...), or ``{}`` for a page saved some other way (e.g. from a browser)."""
+    ...), or ``{}`` for a page saved some other way (e.g. from a browser).
+
+    >>> saved_page_info(Path("saved-from-a-browser.html"))
+    {}
+    """
     sidecar = html_path.with_suffix(".json")
     try:
         info = json.loads(sidecar.read_text(encoding="utf-8"))
@@ -73,7 +77,11 @@ class PageStore:
         self.folder = Path(folder)
 
     def html_path(self, key: str) -> Path:
-        """Where the page ``key`` is (or would be) saved."""
+        """Where the page ``key`` is (or would be) saved.
+
+        >>> PageStore("pages").html_path("example.com-0123456789").as_posix()
+        'pages/example.com-0123456789.html'
+        """
         return self.folder / f"{key}.html"
 
     def get(self, key: str) -> SavedPage | None:

@@ -147,7 +147,15 @@ def read_page(html: str | bytes, url: str | None = None, *, charset: str | None 
 
 def read_page_file(path: Path) -> Page:
     """Read one saved page; a page saved by :func:`mediakit.fetch_articles` keeps
-    the address and charset recorded beside it."""
+    the address and charset recorded beside it.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "story.html"
+    >>> _ = path.write_bytes(b"<html><body><p>Caf\\xe9 owners counted the damage.</p></body></html>")
+    >>> page = read_page_file(path)
+    >>> page.text, page.encoding
+    ('Café owners counted the damage.', 'cp1252')
+    """
     info = saved_page_info(path)
     return read_page(
         path.read_bytes(), url=info.get("final_url") or None, charset=info.get("charset")
@@ -155,7 +163,12 @@ def read_page_file(path: Path) -> Page:
 
 
 def page_table(pages: list[Page | None]) -> pd.DataFrame:
-    """The :data:`PAGE_COLUMNS` of each page, ``""`` for rows that are not pages."""
+    """The :data:`PAGE_COLUMNS` of each page, ``""`` for rows that are not pages.
+
+    >>> page = read_page("<html><body><h1>Floods</h1><p>The river rose.</p></body></html>")
+    >>> page_table([page, None]).to_dict("list")["title"]
+    ['Floods', '']
+    """
     return pd.DataFrame(
         {c: [getattr(p, c) if p is not None else "" for p in pages] for c in PAGE_COLUMNS}
     )
@@ -170,6 +183,13 @@ def add_page_metadata(
     ``pages`` has :data:`PAGE_COLUMNS` aligned with ``table`` (or none of them,
     when no file was a page: then nothing changes). A value in the metadata
     always wins over the page's.
+
+    >>> meta = pd.DataFrame({"doc_id": ["a", "b"], "publisher": ["Gazette", ""]})
+    >>> pages = pd.DataFrame({"outlet": ["Valley Gazette", "Northern Daily"], "title": ["A", "B"],
+    ...                       "date": ["", ""], "url": ["", ""], "authors": ["", ""]})
+    >>> table, columns = add_page_metadata(meta, {"doc_id": "doc_id", "outlet": "publisher"}, pages)
+    >>> table[["publisher", "title"]].values.tolist(), columns["title"]
+    ([['Gazette', 'A'], ['Northern Daily', 'B']], 'title')
     """
     if not set(PAGE_COLUMNS) <= set(pages.columns):
         return table, columns
