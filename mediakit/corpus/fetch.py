@@ -162,7 +162,9 @@ def fetch_articles(
     >>> fetched.save(Path(folder) / "corpus.jsonl").name    # for load_corpus, mediakit report
     'corpus.jsonl'
     """
-    _check_options(timeout=timeout, retries=retries, concurrency=concurrency, max_bytes=max_bytes)
+    _check_options(
+        timeout=timeout, retries=retries, concurrency=concurrency, delay=delay, max_bytes=max_bytes
+    )
     links = read_url_list(urls)
     store = PageStore(pages_dir if pages_dir is not None else paths.default_cache_dir() / "pages")
     jobs, failures = _plan(links)
@@ -175,12 +177,14 @@ def fetch_articles(
     return fetched
 
 
+_LEAST = {"timeout": 0.001, "retries": 0, "concurrency": 1, "delay": 0, "max_bytes": 1}
+
+
 def _check_options(**options: float) -> None:
     for name, value in options.items():
-        least = 0 if name == "retries" else 1 if name != "timeout" else 0.001
-        if not isinstance(value, int | float) or value < least:
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < _LEAST[name]:
             raise CorpusError(
-                f"{name}={value!r} cannot be used: give a number of at least {least:g}."
+                f"{name}={value!r} cannot be used: give a number of at least {_LEAST[name]:g}."
             )
 
 
@@ -224,8 +228,8 @@ class _Runner:
     retries: int
     delay: float
     max_bytes: int
-    _local: threading.local = field(default_factory=threading.local)
-    _sessions: list = field(default_factory=list)
+    _local: threading.local = field(default_factory=threading.local, init=False, repr=False)
+    _sessions: list = field(default_factory=list, init=False, repr=False)
 
     def run(self, jobs: list[_Job], concurrency: int, progress: bool) -> dict:
         from tqdm.auto import tqdm

@@ -26,6 +26,8 @@ __all__ = [
     "PAGE_COLUMNS",
     "Page",
     "add_page_metadata",
+    "drop_repeated_lines",
+    "page_table",
     "read_page",
     "read_page_file",
 ]

@@ -165,6 +165,12 @@ def test_a_full_article_marked_not_free_is_an_article():
     assert check_article(page) is None
 
 
+def test_the_not_free_mark_in_microdata():
+    mark = '<meta itemprop="isAccessibleForFree" content="False">'
+    assert not read_page(hp.plain_article(extra_head=mark)).free
+    assert read_page(hp.plain_article(extra_head=mark.replace("False", "True"))).free
+
+
 def test_a_subscribe_prompt_without_the_mark_is_a_paywall_stub():
     html = hp.paywall_stub().replace('"isAccessibleForFree": "False"', '"wordCount": 900')
     assert "isAccessibleForFree" not in html
