@@ -22,6 +22,8 @@ from ._version import __version__
 # `import mediakit` stays fast (spaCy loads only when a parse is needed).
 _EXPORTS = {
     "load_corpus": "corpus.load",
+    "fetch_articles": "corpus.fetch",
+    "Fetched": "corpus.fetch",
     "clean_article": "corpus.cleaning",
     "analyze": "analyses.metrics",
     "sentences": "parsing.sentences",

@@ -53,3 +53,19 @@ def test_nothing_calls_a_downloader():
         if re.search(r"spacy download|nltk\.download\(|urlretrieve|requests\.get\(", text):
             offenders.append(str(path.relative_to(ROOT)))
     assert offenders == []
+
+
+def test_only_fetching_opens_connections():
+    # Offline by default: an HTTP client is used in one module, which runs only when
+    # the user asks for pages (mediakit.fetch_articles, mediakit fetch).
+    allowed = {"mediakit/corpus/download.py"}
+    client = re.compile(
+        r"^\s*(?:import|from)\s+(?:requests|httpx|urllib3|aiohttp|urllib\.request|http\.client)\b",
+        re.MULTILINE,
+    )
+    users = {
+        str(path.relative_to(ROOT))
+        for path in ROOT.glob("mediakit/**/*.py")
+        if client.search(path.read_text(encoding="utf-8"))
+    }
+    assert users == allowed

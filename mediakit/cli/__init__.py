@@ -13,6 +13,7 @@ import warnings
 from .._version import __version__
 from ..errors import CorpusError
 from .analyze import add_analyze_parser, cli_analyze
+from .fetch import add_fetch_parser, cli_fetch
 from .report import add_report_parser, cli_report
 
 __all__ = ["build_parser", "main"]
@@ -20,8 +21,9 @@ __all__ = ["build_parser", "main"]
 _DESCRIPTION = """\
 Compare how news outlets cover the same story.
 
-SOURCE is a folder of .txt/.md files (with an optional metadata.csv beside
-them), a .csv, .jsonl, .jsonl.gz or .parquet file. Leave it out to use the
+SOURCE is a folder of .txt/.md files or saved .html pages (with an optional
+metadata.csv beside them), a .csv, .jsonl, .jsonl.gz or .parquet file (links
+become one with `mediakit fetch LINK... -o corpus.jsonl`). Leave it out to use the
 bundled example corpus (five articles on the November 2024 ATACMS decision).
 Columns with other names are mapped once, e.g. --text body --outlet publisher.
 """
@@ -42,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_analyze_parser(sub)
     add_report_parser(sub)
+    add_fetch_parser(sub)
     return parser
 
 
@@ -58,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             return cli_analyze(args)
         if args.command == "report":
             return cli_report(args)
+        if args.command == "fetch":
+            return cli_fetch(args)
     except CorpusError as exc:
         print(f"mediakit: error: {exc}", file=sys.stderr)
         return 2

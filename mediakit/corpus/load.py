@@ -24,6 +24,7 @@ from .columns import (
     resolve_columns,
     string_columns,
 )
+from .pages import HTML_SUFFIXES, add_page_metadata
 from .readers import (
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
@@ -54,6 +55,9 @@ def load_corpus(
           name without its extension. A ``metadata.csv`` in the folder (or
           ``metadata=``) adds outlet, title, date and other columns, matched on
           ``doc_id``.
+        - Saved web pages (``.html``/``.htm``), one file or in such a folder: the
+          article is extracted (:func:`mediakit.corpus.pages.read_page`) with its
+          outlet, title, date, ``url`` and ``authors``; metadata values win.
         - A ``.csv``, ``.jsonl``, ``.ndjson`` (each optionally ``.gz``) or ``.parquet``
           file with one article per row.
         - A pandas DataFrame with one article per row. It is never modified.
@@ -157,6 +161,8 @@ def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> 
         if metadata is None and (path / "metadata.csv").is_file():
             metadata = path / "metadata.csv"
         return _from_folder(path, metadata, mapping, clean, notes)
+    if path.suffix.lower() in HTML_SUFFIXES:  # one saved page: a folder of one
+        return _from_folder(path, metadata, mapping, clean, notes)
     if table_suffix(path) is None:
         hint = (
             f" For text files, pass the folder that holds them ({path.parent})."
@@ -165,7 +171,8 @@ def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> 
         )
         raise CorpusError(
             f"{path}: unsupported file type. Supported: a folder of {' / '.join(TEXT_SUFFIXES)} "
-            f"files, or a {', '.join(TABLE_SUFFIXES)} file.{hint}"
+            f"files or saved web pages, a {' / '.join(HTML_SUFFIXES)} page, or a "
+            f"{', '.join(TABLE_SUFFIXES)} file.{hint}"
         )
     _no_metadata(metadata, f"{path.name}")
     raw = read_table(path, lambda header: string_columns(header, mapping))
@@ -179,11 +186,14 @@ def _from_folder(folder: Path, metadata, mapping, clean: bool, notes: list[str])
             f"is its file in {folder}. Drop text= (or pass a table file instead)."
         )
     files = read_folder(folder)
+    notes.extend(files.notes)
     file_ids = files.table["doc_id"]
     check_unique_ids(file_ids, files.sources, str(folder), None)
     if metadata is None:
-        columns = {"doc_id": "doc_id"}
-        return _assemble(files, files.table[["doc_id"]], columns, clean, notes, str(folder))
+        table, columns = add_page_metadata(
+            files.table[["doc_id"]], {"doc_id": "doc_id"}, files.table
+        )
+        return _assemble(files, table, columns, clean, notes, str(folder))
     meta, where = _read_metadata(metadata, mapping)
     columns = resolve_columns(meta.columns, mapping, skip=("text",))
     id_column = columns.get("doc_id")
@@ -209,6 +219,7 @@ def _from_folder(folder: Path, metadata, mapping, clean: bool, notes: list[str])
         )
     meta = meta.assign(**{id_column: meta_ids.to_numpy()})
     table = pd.DataFrame({id_column: file_ids}).merge(meta, on=id_column, how="left")
+    table, columns = add_page_metadata(table, columns, files.table)
     return _assemble(files, table, columns, clean, notes, str(folder))
 
 

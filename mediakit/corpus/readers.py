@@ -11,13 +11,15 @@ import io
 import json
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from ..errors import CorpusError
+from .article_check import page_notes
 from .decode import read_text
+from .pages import HTML_SUFFIXES, page_table, read_page_file
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (
@@ -45,6 +47,7 @@ class RawTable:
     table: pd.DataFrame
     sources: list[str]
     encodings: list[str]
+    notes: list[str] = field(default_factory=list)  # what the reader noticed, for the user
 
 
 def table_suffix(path: Path) -> str | None:
@@ -58,21 +61,28 @@ def table_suffix(path: Path) -> str | None:
 
 
 def read_folder(folder: Path) -> RawTable:
-    """One row per ``.txt``/``.md`` file: ``doc_id`` (file stem) and ``text``."""
-    files = sorted(
-        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES),
+    """One row per ``.txt``/``.md`` file or saved ``.html``/``.htm`` page: ``doc_id``
+    (file stem) and ``text``; with pages, also what they say (``outlet``, ``title``,
+    ``date``, ``url``, ``authors``). ``folder`` may also be one saved page."""
+    suffixes = TEXT_SUFFIXES + HTML_SUFFIXES
+    files = [folder] if folder.is_file() else sorted(
+        (p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes),
         key=lambda p: (p.stem, p.name),
-    )
+    )  # fmt: skip
     if not files:
         found = sorted(p.name for p in folder.iterdir())
         shown = ", ".join(found[:10]) + (", …" if len(found) > 10 else "") or "nothing"
         raise CorpusError(
-            f"{folder}: no .txt or .md files found (found: {shown}). Put one article per "
-            ".txt or .md file in this folder, or pass a CSV, JSONL or Parquet file instead."
+            f"{folder}: no .txt, .md or .html files found (found: {shown}). Put one article "
+            "per .txt or .md file (or saved web page) in this folder, or pass a CSV, JSONL "
+            "or Parquet file instead."
         )
-    decoded = [read_text(p) for p in files]
+    pages = {p: read_page_file(p) for p in files if p.suffix.lower() in HTML_SUFFIXES}
+    decoded = [(pages[p].text, pages[p].encoding) if p in pages else read_text(p) for p in files]
     table = pd.DataFrame({"doc_id": [p.stem for p in files], "text": [text for text, _ in decoded]})
-    return RawTable(table, [str(p) for p in files], [enc for _, enc in decoded])
+    if pages:
+        table = pd.concat([table, page_table([pages.get(p) for p in files])], axis=1)
+    return RawTable(table, [str(p) for p in files], [enc for _, enc in decoded], page_notes(pages))
 
 
 def read_table(path: Path, string_columns: Callable[[list[str]], Iterable[str]]) -> RawTable:

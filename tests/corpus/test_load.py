@@ -424,7 +424,9 @@ def test_single_text_file_suggests_its_folder(tmp_path):
 
 def test_empty_folder(tmp_path):
     (tmp_path / "other.pdf").write_bytes(b"%PDF")
-    with pytest.raises(CorpusError, match=r"no \.txt or \.md files found \(found: other\.pdf\)"):
+    with pytest.raises(
+        CorpusError, match=r"no \.txt, \.md or \.html files found \(found: other\.pdf\)"
+    ):
         load_corpus(tmp_path)
 
 
