@@ -34,8 +34,8 @@ DEFAULT_K = 20
 #: Terms in more articles than this do not propose candidates (they still count in the score).
 DEFAULT_MAX_DF = 200
 
-_BLOCK = 1000  # articles per block of the candidate product
-_PAIRS = 200_000  # candidate pairs scored at a time
+_BLOCK = 500  # articles per block of the candidate product
+_PAIRS = 20_000  # candidate pairs scored at a time (their rows are copied)
 
 
 def similar_articles(
