@@ -62,9 +62,11 @@ def centre_similarity(
     >>> centre_similarity(m, codes, group_weights(m, codes, 2)).round(3).tolist()
     [0.707, 0.707, 1.0]
     """
+    empty = np.diff(matrix.indptr) == 0
+    if not matrix.shape[1]:  # no term in two articles
+        return np.full(matrix.shape[0], np.nan)
     centres = normalize(weights)
     sim = np.asarray(matrix.multiply(centres[codes]).sum(axis=1)).ravel()
-    empty = np.diff(matrix.indptr) == 0
     return np.where(empty, np.nan, np.minimum(sim, 1.0))
 
 
@@ -74,8 +76,9 @@ def story_titles(
     titles: np.ndarray | None,
     vec: ArticleVectors,
     weights: sp.csr_matrix,
+    texts: list[str],
 ) -> np.ndarray:
-    """The title of the article nearest each story's centre; its top terms if none has one."""
+    """The title of the article nearest each story's centre; else its top terms, else its opening."""
     n = len(codes)
     has_title = (
         np.array([bool(t.strip()) for t in titles]) if titles is not None else np.zeros(n, bool)
@@ -90,8 +93,14 @@ def story_titles(
         if has_title[row]:
             out[g] = " ".join(str(titles[row]).split())
         else:
-            out[g] = ", ".join(top_terms(vec, weights, g, 3)) or "(no words)"
+            out[g] = ", ".join(top_terms(vec, weights, g, 3)) or _opening(texts[row])
     return out
+
+
+def _opening(text: str, words: int = 8) -> str:
+    """The first words of an article, for a story with no title and no shared terms."""
+    head = text.split()
+    return " ".join(head[:words]) + (" …" if len(head) > words else "") if head else "(empty)"
 
 
 def top_terms(

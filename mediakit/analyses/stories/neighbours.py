@@ -2,14 +2,15 @@
 
 Two steps, both on scikit-learn / SciPy sparse matrices:
 
-1. Candidates. Each article's ``k`` nearest articles by the part of its
-   vector made of linking terms: terms in at most ``max_df`` articles
+1. Candidates. Each article's ``k`` nearest articles by its strongest
+   :data:`ANCHORS` linking terms: terms in at most ``max_df`` articles
    (names, places, rare words; "said" or "president" link everything and
-   nothing). A term in at most ``max_df`` articles makes at most ``max_df``
-   candidates per article, so the work grows with the corpus, not its square.
-   With dates, an article is only compared with articles dated within
-   ``window_days`` of it (undated ones with all): articles are taken in date
-   order, a block at a time, against the block's date window.
+   nothing), highest TF-IDF weight first. Each of them makes at most
+   ``max_df`` candidates, so an article has at most ``ANCHORS * max_df``
+   and the work grows with the corpus, not its square (a sparse product, a
+   block of articles at a time). With dates, only
+   articles dated within ``window_days`` of each other are candidates
+   (undated ones with all).
 2. Scores. The candidates' full cosine similarity (every term counted);
    pairs reaching ``threshold`` are kept.
 
@@ -21,18 +22,19 @@ members' links (:mod:`.clusters` joins what is linked).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["DEFAULT_K", "DEFAULT_MAX_DF", "similar_articles"]
+__all__ = ["ANCHORS", "DEFAULT_K", "DEFAULT_MAX_DF", "similar_articles"]
 
 #: Candidates kept per article.
 DEFAULT_K = 20
 
 #: Terms in more articles than this do not propose candidates (they still count in the score).
 DEFAULT_MAX_DF = 200
+
+#: An article looks for candidates through this many of its strongest linking terms.
+ANCHORS = 30
 
 _BLOCK = 500  # articles per block of the candidate product
 _PAIRS = 20_000  # candidate pairs scored at a time (their rows are copied)
@@ -64,9 +66,11 @@ def similar_articles(
     if n < 2:
         return empty
     link = matrix[:, np.flatnonzero(df <= max_df)].tocsr()
+    link_t = link.T.tocsr()
+    anchors = _strongest(link, ANCHORS)
     found = [
-        _top_k(link, rows, cols, days, window_days, k)
-        for rows, cols in _blocks(days, window_days, n)
+        _top_k(anchors[lo : lo + _BLOCK], link_t, lo, days, window_days, k)
+        for lo in range(0, n, _BLOCK)
     ]
     keys = np.unique(np.concatenate([np.zeros(0, np.int64), *found]))
     if not len(keys):
@@ -77,51 +81,51 @@ def similar_articles(
     return a[ok], b[ok], np.minimum(sim[ok], 1.0)
 
 
-def _blocks(
-    days: np.ndarray | None, window_days: float | None, n: int
-) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-    """(rows, the columns they are compared with): date-ordered blocks and their windows."""
-    everything = np.arange(n)
-    if days is None or window_days is None or np.isnan(days).all():
-        for lo in range(0, n, _BLOCK):
-            yield everything[lo : lo + _BLOCK], everything
-        return
-    dated = np.flatnonzero(~np.isnan(days))
-    undated = np.flatnonzero(np.isnan(days))
-    dated = dated[np.argsort(days[dated], kind="stable")]
-    d = days[dated]
-    for lo in range(0, len(dated), _BLOCK):
-        rows = dated[lo : lo + _BLOCK]
-        first = np.searchsorted(d, d[lo] - window_days, side="left")
-        last = np.searchsorted(d, d[min(lo + _BLOCK, len(d)) - 1] + window_days, side="right")
-        yield rows, np.sort(np.concatenate([dated[first:last], undated]))
-    for lo in range(0, len(undated), _BLOCK):
-        yield undated[lo : lo + _BLOCK], everything
-
-
 def _top_k(
-    link: sp.csr_matrix,
-    rows: np.ndarray,
-    cols: np.ndarray,
+    block: sp.csr_matrix,
+    link_t: sp.csr_matrix,
+    lo: int,
     days: np.ndarray | None,
     window_days: float | None,
     k: int,
 ) -> np.ndarray:
-    """Keys ``a * n + b`` (a < b) of each row's ``k`` best candidates among ``cols``."""
-    n = np.int64(link.shape[0])
-    prod = (link[rows] @ link[cols].T).tocoo()
-    i, j, score = rows[prod.row].astype(np.int64), cols[prod.col].astype(np.int64), prod.data
+    """Keys ``a * n + b`` (a < b) of the ``k`` best candidates of rows ``lo, lo + 1, ...``."""
+    n = np.int64(link_t.shape[1])
+    prod = (block @ link_t).tocoo()
+    i, j, score = prod.row.astype(np.int64) + lo, prod.col.astype(np.int64), prod.data
     ok = i != j
     if days is not None and window_days is not None:
         gap = np.abs(days[i] - days[j])
         ok &= ~(gap > window_days)  # NaN (an undated side) passes
     i, j, score = i[ok], j[ok], score[ok]
-    order = np.lexsort((j, -score, i))  # per row: best first, ties by column
+    order = np.argsort(_row_major_key(i, score), kind="stable")  # per row: best first
     i, j = i[order], j[order]
     start = np.searchsorted(i, i, side="left")
     best = (np.arange(len(i)) - start) < k
     i, j = i[best], j[best]
     return np.minimum(i, j) * n + np.maximum(i, j)
+
+
+def _row_major_key(row: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """One float per entry that sorts by row, then by score, highest first.
+
+    >>> _row_major_key(np.array([0, 0, 1]), np.array([0.2, 0.9, 0.5])).argsort().tolist()
+    [1, 0, 2]
+    """
+    top = float(score.max()) if len(score) else 1.0
+    return row + 0.5 * (1.0 - score / (top * (1 + 1e-9) if top > 0 else 1.0))
+
+
+def _strongest(matrix: sp.csr_matrix, m: int) -> sp.csr_matrix:
+    """Each row's ``m`` largest entries (ties: lower column first); the rest set to zero."""
+    matrix = matrix.copy()
+    matrix.sort_indices()
+    coo = matrix.tocoo()
+    order = np.argsort(_row_major_key(coo.row, coo.data), kind="stable")
+    row = coo.row[order]
+    rank = np.arange(len(row)) - np.searchsorted(row, row, side="left")
+    keep = order[rank < m]
+    return sp.csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
 
 
 def _row_dots(matrix: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -269,7 +269,7 @@ def _article_table(pc: ParsedCorpus, vec: ArticleVectors, labels: pd.Series) -> 
     size = np.bincount(codes, minlength=len(uniques))
     n_outlets = pd.Series(outlets).groupby(codes).nunique().reindex(range(len(uniques))).to_numpy()
     titles = corpus["title"].astype(str).to_numpy() if "title" in corpus.columns else None
-    story_title = story_titles(codes, sim, titles, vec, weights)
+    story_title = story_titles(codes, sim, titles, vec, weights, pc.texts)
     out = pd.DataFrame(
         {
             "doc_id": corpus["doc_id"].astype(str).to_numpy(),
