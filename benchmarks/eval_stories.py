@@ -70,7 +70,7 @@ def quality(path: Path) -> None:
     pc = parse_corpus(corpus, n_process=1)
     print(f"== Quality: {path.name}, {len(corpus)} articles, {len(set(truth))} true events")
     print("threshold   ARI with dates   ARI content alone   stories (dates / content)")
-    for t in (0.1, 0.15, DEFAULT_THRESHOLD, 0.25, 0.3, 0.35):
+    for t in (0.1, 0.125, DEFAULT_THRESHOLD, 0.175, 0.2, 0.25, 0.3):
         dated = stories_of(pc, threshold=t)["story"]
         content = stories_of(pc, threshold=t, window_days=None)["story"]
         mark = "  <- default" if t == DEFAULT_THRESHOLD else ""

@@ -61,7 +61,7 @@ COLUMNS = [
 ]
 
 #: Mean cosine similarity at which two groups of articles become one story.
-DEFAULT_THRESHOLD = 0.2
+DEFAULT_THRESHOLD = 0.15
 
 #: With dates: articles further apart than this count as unrelated pairs.
 DEFAULT_WINDOW_DAYS = 7.0

@@ -3,10 +3,11 @@
 Words come from the shared parse (:class:`~mediakit.parsing.tokens.TokenStream`):
 lowercased, stop words left out, every name spelled as its canonical entity
 ("Zelensky" and "Zelenskyy" are one term), tokens without a letter (numbers,
-punctuation) left out. Terms found in one article only are dropped: they
-cannot link two articles, and they would only dilute the others. Weights are
-scikit-learn's sublinear TF-IDF, rows scaled to unit length, so a dot product
-is a cosine similarity.
+punctuation) left out. Weights are scikit-learn's sublinear TF-IDF, rows
+scaled to unit length over every term, so a dot product is a cosine
+similarity. Terms found in one article only are then dropped: they count in
+each article's length (two articles that share one sentence and nothing else
+stay dissimilar) but can never link two articles.
 """
 
 from __future__ import annotations
@@ -76,11 +77,10 @@ def article_vectors(pc: ParsedCorpus, mentions: pd.DataFrame) -> ArticleVectors:
     vocab = stream.vocab_array()
     is_entity = np.zeros(n_terms, dtype=bool)
     is_entity[list(stream.entity_ids)] = True
-    counts = counts[:, cols]
     if counts.nnz:
-        matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()
+        matrix = TfidfTransformer(sublinear_tf=True).fit_transform(counts).tocsr()[:, cols]
     else:
-        matrix = sp.csr_matrix(counts.shape, dtype=np.float64)
+        matrix = sp.csr_matrix((n_docs, len(cols)), dtype=np.float64)
     return ArticleVectors(
         matrix=matrix.astype(np.float64),
         terms=vocab[cols] if len(vocab) else np.zeros(0, dtype=object),
