@@ -1,6 +1,6 @@
 """The ``mediakit`` command line: the same functions as the Python API, wired to files.
 
-One module per command (:mod:`.analyze`, :mod:`.report`); :mod:`.options`
+One module per command (:mod:`.analyze`, :mod:`.report`, :mod:`.stories`); :mod:`.options`
 holds the corpus, mapping and engine options they share.
 """
 
@@ -14,6 +14,7 @@ from .._version import __version__
 from ..errors import CorpusError
 from .analyze import add_analyze_parser, cli_analyze
 from .report import add_report_parser, cli_report
+from .stories import add_stories_parser, cli_stories
 
 __all__ = ["build_parser", "main"]
 
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_analyze_parser(sub)
     add_report_parser(sub)
+    add_stories_parser(sub)
     return parser
 
 
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
             return cli_analyze(args)
         if args.command == "report":
             return cli_report(args)
+        if args.command == "stories":
+            return cli_stories(args)
     except CorpusError as exc:
         print(f"mediakit: error: {exc}", file=sys.stderr)
         return 2
