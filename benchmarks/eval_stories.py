@@ -14,7 +14,7 @@ Run by hand (not a test):  python benchmarks/eval_stories.py [--sizes 20000 5000
    the 2,000 article vectors whose rare terms (those that propose
    candidates) are made distinct per copy, common terms shared, dates kept
    (so every date window holds more articles). The growth exponent is the
-   slope of log time against log size. For comparison, in the same run, the
+   slope of log CPU time against log size. For comparison, in the same run, the
    all-pairs similarity matrix those stages avoid.
 
 Set MEDIAKIT_CACHE_DIR to a cache that holds the parsed corpora to skip parsing, and
@@ -97,13 +97,16 @@ def _rss_mib(field: str) -> float:
 
 
 def _timed(fn, *args, **kwargs):
-    """Result, seconds, and the peak resident memory above the start (MiB, Linux)."""
+    """Result, CPU seconds of this process, and the peak resident memory above the start (MiB).
+
+    CPU time, not wall time: on a shared machine other work stretches the clock.
+    """
     with contextlib.suppress(OSError):  # "5" resets the peak (VmHWM) to the resident size
         Path("/proc/self/clear_refs").write_text("5")
     before = _rss_mib("VmRSS")
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     out = fn(*args, **kwargs)
-    seconds = time.perf_counter() - t0
+    seconds = time.process_time() - t0
     return out, seconds, _rss_mib("VmHWM") - before
 
 
@@ -143,7 +146,7 @@ def synthetic(matrix: sp.csr_matrix, df: np.ndarray, days: np.ndarray, copies: i
 def speed(path: Path, sizes: list[int]) -> None:
     corpus = _load(path)
     print(f"\n== Speed: {path.name} (parse cached; 1 process)")
-    print("articles   stage                          seconds   peak MiB (RSS above start)")
+    print("articles   stage                      CPU seconds   peak MiB (RSS above start)")
     for n in (500, len(corpus)):
         pc = parse_corpus(corpus.iloc[:n].reset_index(drop=True), n_process=1)
         mentions = entities_of(pc)
