@@ -226,12 +226,7 @@ def overlap_of(
     mentions: pd.DataFrame | None = None,
 ) -> Overlap:
     """:func:`overlap` for an already parsed corpus (``mentions``: its entity table, if made)."""
-    if not 0 < threshold <= 1:
-        raise CorpusError(f"threshold is a cosine similarity in (0, 1]; got {threshold!r}.")
-    if int(shingle) != shingle or shingle < 1:
-        raise CorpusError(f"shingle is a number of words (1, 2, 3, ...); got {shingle!r}.")
-    if int(min_shared) != min_shared or min_shared < 1:
-        raise CorpusError(f"min_shared is a number of words (1, 2, 3, ...); got {min_shared!r}.")
+    _check_options(threshold, shingle, min_shared)
     sents = sentences_of(pc)
     n_sents = len(sents)
     doc_ids = pc.corpus["doc_id"].astype(str).to_numpy(dtype=object)
@@ -265,20 +260,8 @@ def overlap_of(
     n_docs = len(doc_ids)
     n_eligible = np.bincount(sent_doc[eligible], minlength=n_docs)
     n_unique = np.bincount(sent_doc[is_unique], minlength=n_docs)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(
-            (n_eligible > 0) & comparable, n_unique / np.maximum(n_eligible, 1), np.nan
-        )
-    unique_share = pd.DataFrame(
-        {
-            "doc_id": pd.Series(doc_ids, dtype="str"),
-            "outlet": pd.Series(outlets, dtype="str"),
-            "story": pd.Series(story.to_numpy(), dtype="str"),
-            "sentences": n_eligible.astype(np.int64),
-            "unique_sentences": n_unique.astype(np.int64),
-            "unique_share": share.astype(np.float64),
-        },
-        columns=UNIQUE_SHARE_COLUMNS,
+    unique_share = _unique_share_table(
+        (doc_ids, outlets, story.to_numpy()), n_eligible, n_unique, comparable
     )
 
     if all_pairs is None:
@@ -297,6 +280,40 @@ def overlap_of(
         int(min_shared),
         max_df,
     )
+
+
+def _unique_share_table(
+    docs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n_eligible: np.ndarray,
+    n_unique: np.ndarray,
+    comparable: np.ndarray,
+) -> pd.DataFrame:
+    """Per article: sentences compared, how many are unique, the share (NaN: nothing to compare)."""
+    doc_ids, outlets, story = docs
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(
+            (n_eligible > 0) & comparable, n_unique / np.maximum(n_eligible, 1), np.nan
+        )
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(doc_ids, dtype="str"),
+            "outlet": pd.Series(outlets, dtype="str"),
+            "story": pd.Series(story, dtype="str"),
+            "sentences": n_eligible.astype(np.int64),
+            "unique_sentences": n_unique.astype(np.int64),
+            "unique_share": share.astype(np.float64),
+        },
+        columns=UNIQUE_SHARE_COLUMNS,
+    )
+
+
+def _check_options(threshold: float, shingle: int, min_shared: int) -> None:
+    if not 0 < threshold <= 1:
+        raise CorpusError(f"threshold is a cosine similarity in (0, 1]; got {threshold!r}.")
+    if int(shingle) != shingle or shingle < 1:
+        raise CorpusError(f"shingle is a number of words (1, 2, 3, ...); got {shingle!r}.")
+    if int(min_shared) != min_shared or min_shared < 1:
+        raise CorpusError(f"min_shared is a number of words (1, 2, 3, ...); got {min_shared!r}.")
 
 
 def _stories(pc: ParsedCorpus, within: str | None, mentions: pd.DataFrame | None) -> pd.Series:
