@@ -38,6 +38,9 @@ _EXPORTS = {
     "keyness": "analyses.keyness",
     "overlap": "analyses.overlap",
     "Overlap": "analyses.overlap",
+    "stories": "analyses.stories.table",
+    "stories_summary": "analyses.stories.summary",
+    "story_labels": "analyses.stories.labels",
 }
 # Submodules reachable as attributes (``mediakit.charts``); the older flat
 # names (``mediakit.readability``) point at their new homes.

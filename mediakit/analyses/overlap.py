@@ -56,6 +56,7 @@ from ..errors import CorpusError
 from ..parsing.parsed import ParsedCorpus, parse_corpus
 from ..parsing.sentences import sentences_of
 from ..parsing.tokens import STOP_WORDS, TokenStream
+from .stories.labels import WITHIN, group_by_story, story_labels
 
 #: Default cosine threshold for "the same sentence": catches a trimmed or
 #: lightly reworded wire sentence, not two sentences that merely share a topic.
@@ -69,6 +70,7 @@ SIMILARITY_COLUMNS = [
     "doc_id_b",
     "outlet_a",
     "outlet_b",
+    "story",
     "similarity",
     "shared_sentences",
 ]
@@ -86,9 +88,17 @@ SHARED_COLUMNS = [
     "end_char_b",
     "text_b",
     "similarity",
+    "story",
 ]
-UNIQUE_COLUMNS = ["doc_id", "outlet", "sentence", "start_char", "end_char", "text"]
-UNIQUE_SHARE_COLUMNS = ["doc_id", "outlet", "sentences", "unique_sentences", "unique_share"]
+UNIQUE_COLUMNS = ["doc_id", "outlet", "story", "sentence", "start_char", "end_char", "text"]
+UNIQUE_SHARE_COLUMNS = [
+    "doc_id",
+    "outlet",
+    "story",
+    "sentences",
+    "unique_sentences",
+    "unique_share",
+]
 
 # Candidate pairs are made and scored in slices of about this many, so memory
 # stays bounded on corpora with many near-identical sentences (boilerplate).
@@ -142,6 +152,7 @@ def overlap(
     same_outlet: bool = False,
     all_pairs: bool | None = None,
     max_df: int | None = DEFAULT_MAX_DF,
+    within: str | None = "auto",
     **parse_options: Any,
 ) -> Overlap:
     """Align sentences across articles: shared passages, article similarity, unique sentences.
@@ -170,8 +181,17 @@ def overlap(
     searches exactly, at a cost that grows with the square of the number of
     sentences on one topic.
 
+    ``within="story"`` compares only articles of the same story (see
+    :func:`mediakit.stories`): a sentence is unique when no other outlet's
+    article *about the same story* has it, and articles of a story that one
+    outlet alone covered are left out of uniqueness (``unique_share`` is
+    NaN: there is no other outlet to compare with). ``"auto"`` (the default)
+    does so when the corpus spans several stories; ``None`` compares across
+    the whole corpus. Every table has a ``story`` column ("" when not grouped
+    by story across several).
+
     ``all_pairs`` lists every article pair in ``similarity`` (default: only
-    for corpora up to 100 articles). Returns an :class:`Overlap` whose
+    for corpora up to 100 articles; pairs of one story when grouped). Returns an :class:`Overlap` whose
     attributes ``similarity``, ``shared``, ``unique`` and ``unique_share``
     are DataFrames.
 
@@ -188,6 +208,7 @@ def overlap(
         same_outlet=same_outlet,
         all_pairs=all_pairs,
         max_df=max_df,
+        within=within,
     )
 
 
@@ -201,20 +222,22 @@ def overlap_of(
     same_outlet: bool = False,
     all_pairs: bool | None = None,
     max_df: int | None = DEFAULT_MAX_DF,
+    within: str | None = "auto",
+    mentions: pd.DataFrame | None = None,
 ) -> Overlap:
-    """:func:`overlap` for an already parsed corpus."""
-    if not 0 < threshold <= 1:
-        raise CorpusError(f"threshold is a cosine similarity in (0, 1]; got {threshold!r}.")
-    if int(shingle) != shingle or shingle < 1:
-        raise CorpusError(f"shingle is a number of words (1, 2, 3, ...); got {shingle!r}.")
-    if int(min_shared) != min_shared or min_shared < 1:
-        raise CorpusError(f"min_shared is a number of words (1, 2, 3, ...); got {min_shared!r}.")
+    """:func:`overlap` for an already parsed corpus (``mentions``: its entity table, if made)."""
+    _check_options(threshold, shingle, min_shared)
     sents = sentences_of(pc)
     n_sents = len(sents)
     doc_ids = pc.corpus["doc_id"].astype(str).to_numpy(dtype=object)
     outlets = pc.corpus["outlet"].astype(str).to_numpy(dtype=object)
     sent_doc = pd.Index(doc_ids).get_indexer(sents["doc_id"].astype(str))
     sent_outlet = pd.factorize(outlets)[0][sent_doc]
+    story = _stories(pc, within, mentions)
+    by_story = group_by_story(within, story if within is not None else None)
+    doc_story = pd.factorize(story.to_numpy())[0] if by_story else np.zeros(len(doc_ids), int)
+    comparable = _several_outlets(doc_story, outlets) if by_story else np.ones(len(doc_ids), bool)
+    sents = sents.assign(story=story.to_numpy()[sent_doc] if len(sents) else "")
     long_enough = sents["words"].to_numpy() >= min_words
     s_id, feat = sentence_features(pc, int(shingle), long_enough)
     eligible = long_enough & (np.bincount(s_id, minlength=n_sents) >= min_shared)
@@ -222,35 +245,30 @@ def overlap_of(
     s_id, feat = s_id[keep], feat[keep]
     # Pairs within one article never count; within one outlet only if asked.
     group = sent_doc if same_outlet else sent_outlet
-    a, b, sim = similar_pairs(s_id, feat, group, n_sents, float(threshold), int(min_shared), max_df)
+    a, b, sim = similar_pairs(
+        s_id, feat, group, n_sents, float(threshold), int(min_shared), max_df, doc_story[sent_doc]
+    )
 
     shared = _shared_table(sents, a, b, sim)
     cross = sent_outlet[a] != sent_outlet[b]
     has_twin = np.zeros(n_sents, dtype=bool)
     has_twin[a[cross]] = True
     has_twin[b[cross]] = True
-    is_unique = eligible & ~has_twin
+    is_unique = eligible & ~has_twin & comparable[sent_doc]
     unique = sents.loc[is_unique, UNIQUE_COLUMNS].reset_index(drop=True)
 
     n_docs = len(doc_ids)
     n_eligible = np.bincount(sent_doc[eligible], minlength=n_docs)
     n_unique = np.bincount(sent_doc[is_unique], minlength=n_docs)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(n_eligible > 0, n_unique / np.maximum(n_eligible, 1), np.nan)
-    unique_share = pd.DataFrame(
-        {
-            "doc_id": pd.Series(doc_ids, dtype="str"),
-            "outlet": pd.Series(outlets, dtype="str"),
-            "sentences": n_eligible.astype(np.int64),
-            "unique_sentences": n_unique.astype(np.int64),
-            "unique_share": share.astype(np.float64),
-        },
-        columns=UNIQUE_SHARE_COLUMNS,
+    unique_share = _unique_share_table(
+        (doc_ids, outlets, story.to_numpy()), n_eligible, n_unique, comparable
     )
 
     if all_pairs is None:
         all_pairs = n_docs <= 100
-    similarity = _similarity_table(sent_doc, a, b, n_eligible, doc_ids, outlets, bool(all_pairs))
+    similarity = _similarity_table(
+        sent_doc, a, b, n_eligible, (doc_ids, outlets, story.to_numpy()), doc_story, bool(all_pairs)
+    )
     return Overlap(
         similarity,
         shared,
@@ -262,6 +280,55 @@ def overlap_of(
         int(min_shared),
         max_df,
     )
+
+
+def _unique_share_table(
+    docs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    n_eligible: np.ndarray,
+    n_unique: np.ndarray,
+    comparable: np.ndarray,
+) -> pd.DataFrame:
+    """Per article: sentences compared, how many are unique, the share (NaN: nothing to compare)."""
+    doc_ids, outlets, story = docs
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(
+            (n_eligible > 0) & comparable, n_unique / np.maximum(n_eligible, 1), np.nan
+        )
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(doc_ids, dtype="str"),
+            "outlet": pd.Series(outlets, dtype="str"),
+            "story": pd.Series(story, dtype="str"),
+            "sentences": n_eligible.astype(np.int64),
+            "unique_sentences": n_unique.astype(np.int64),
+            "unique_share": share.astype(np.float64),
+        },
+        columns=UNIQUE_SHARE_COLUMNS,
+    )
+
+
+def _check_options(threshold: float, shingle: int, min_shared: int) -> None:
+    if not 0 < threshold <= 1:
+        raise CorpusError(f"threshold is a cosine similarity in (0, 1]; got {threshold!r}.")
+    if int(shingle) != shingle or shingle < 1:
+        raise CorpusError(f"shingle is a number of words (1, 2, 3, ...); got {shingle!r}.")
+    if int(min_shared) != min_shared or min_shared < 1:
+        raise CorpusError(f"min_shared is a number of words (1, 2, 3, ...); got {min_shared!r}.")
+
+
+def _stories(pc: ParsedCorpus, within: str | None, mentions: pd.DataFrame | None) -> pd.Series:
+    """Each article's story ("" when comparing across the whole corpus)."""
+    if within not in WITHIN:
+        group_by_story(within, None)  # raises, saying what to pass
+    if within is None:
+        return pd.Series([""] * len(pc.corpus), dtype="str")
+    return story_labels(pc, mentions=mentions).reset_index(drop=True)
+
+
+def _several_outlets(doc_story: np.ndarray, outlets: np.ndarray) -> np.ndarray:
+    """Per article: does its story have articles of more than one outlet?"""
+    per_story = pd.Series(outlets).groupby(doc_story).nunique()
+    return per_story.reindex(doc_story).to_numpy() > 1
 
 
 # -- features ---------------------------------------------------------------------------
@@ -338,6 +405,7 @@ def similar_pairs(
     threshold: float,
     min_shared: int = 1,
     max_df: int | None = None,
+    sent_block: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sentence pairs ``a < b`` of different groups with TF-IDF cosine >= ``threshold``.
 
@@ -346,7 +414,9 @@ def similar_pairs(
     outlet) of sentence ``s``: pairs within a group are never made. A pair
     must also share at least ``min_shared`` features. With ``max_df``, only
     features in at most that many sentences are indexed: pairs whose shared
-    features are all commoner are found only if identical.
+    features are all commoner are found only if identical. With
+    ``sent_block`` (e.g. each sentence's story), pairs are made only inside
+    one block.
 
     >>> s = np.array([0, 0, 1, 1, 2]); f = np.array([0, 1, 0, 1, 2])
     >>> a, b, sim = similar_pairs(s, f, np.array([0, 1, 2]), 3, 0.9)
@@ -366,10 +436,11 @@ def similar_pairs(
         sent, feat, w, df, n_sentences, threshold, min_shared, max_df
     )
     cand = _candidate_pairs(
-        p_sent, p_feat, p_suffix, p_remaining, sent_group, threshold, min_shared
+        p_sent, p_feat, p_suffix, p_remaining, sent_group, threshold, min_shared, sent_block
     )
     del p_sent, p_feat, p_suffix, p_remaining
-    cand = _unique(np.concatenate([cand, _identical_pairs(sent, feat, sent_group, n_sentences)]))
+    same = _identical_pairs(sent, feat, sent_group, n_sentences, sent_block)
+    cand = _unique(np.concatenate([cand, same]))
     if not len(cand):
         return empty
     return _verify(sent, feat, w, cand, n_sentences, threshold, min_shared)
@@ -435,7 +506,7 @@ def _verify(sent, feat, w, cand, n_sentences, threshold, min_shared):
     return np.concatenate(out_a), np.concatenate(out_b), np.concatenate(out_s)
 
 
-def _identical_pairs(sent, feat, sent_group, n_sentences) -> np.ndarray:
+def _identical_pairs(sent, feat, sent_group, n_sentences, sent_block=None) -> np.ndarray:
     """Keys of pairs with exactly the same features (boilerplate, verbatim copy).
 
     Found by hashing feature sets, so they are caught even when every word
@@ -454,11 +525,11 @@ def _identical_pairs(sent, feat, sent_group, n_sentences) -> np.ndarray:
     hs, ss = h[order], present[order]
     starts = np.flatnonzero(np.r_[True, hs[1:] != hs[:-1]])
     ends = np.r_[starts[1:], len(hs)]
-    return _pairs_in_runs(ss, starts, ends, sent_group, None, None, 0.0, 1)
+    return _pairs_in_runs(ss, starts, ends, sent_group, None, None, 0.0, 1, sent_block)
 
 
 def _candidate_pairs(
-    p_sent, p_feat, p_suffix, p_remaining, sent_group, threshold, min_shared
+    p_sent, p_feat, p_suffix, p_remaining, sent_group, threshold, min_shared, sent_block=None
 ) -> np.ndarray:
     """Distinct keys ``a * n + b`` (a < b, different groups) of entries sharing a feature.
 
@@ -472,12 +543,12 @@ def _candidate_pairs(
     starts = np.flatnonzero(np.r_[True, p_feat[1:] != p_feat[:-1]])
     ends = np.r_[starts[1:], len(p_feat)]
     return _pairs_in_runs(
-        p_sent, starts, ends, sent_group, p_suffix, p_remaining, threshold, min_shared
+        p_sent, starts, ends, sent_group, p_suffix, p_remaining, threshold, min_shared, sent_block
     )
 
 
 def _pairs_in_runs(
-    items, starts, ends, sent_group, suffix, remaining, threshold, min_shared
+    items, starts, ends, sent_group, suffix, remaining, threshold, min_shared, sent_block=None
 ) -> np.ndarray:
     """All pairs within each run ``items[starts[r]:ends[r]]``, in slices of about ``_BATCH``."""
     n = np.int64(len(sent_group))
@@ -494,6 +565,8 @@ def _pairs_in_runs(
         i = np.repeat(e, k)
         j = i + 1 + (np.arange(k.sum()) - np.repeat(np.cumsum(k) - k, k))
         ok = sent_group[items[i]] != sent_group[items[j]]
+        if sent_block is not None:
+            ok &= sent_block[items[i]] == sent_block[items[j]]
         if suffix is not None:
             ok &= suffix[i] * suffix[j] >= threshold * threshold - 1e-9
             ok &= np.minimum(remaining[i], remaining[j]) >= min_shared
@@ -524,12 +597,18 @@ def _shared_table(
             "end_char_b": sents["end_char"].to_numpy()[b].astype(np.int64),
             "text_b": sents["text"].to_numpy()[b],
             "similarity": sim.astype(np.float64),
+            "story": _pair_story(sents["story"].to_numpy()[a], sents["story"].to_numpy()[b]),
         },
         columns=SHARED_COLUMNS,
     )
-    for c in ("doc_id_a", "outlet_a", "text_a", "doc_id_b", "outlet_b", "text_b"):
+    for c in ("doc_id_a", "outlet_a", "text_a", "doc_id_b", "outlet_b", "text_b", "story"):
         out[c] = out[c].astype("str")
     return out
+
+
+def _pair_story(story_a: np.ndarray, story_b: np.ndarray) -> np.ndarray:
+    """The story of a pair: its articles' story when they share one, else ""."""
+    return np.where(story_a == story_b, story_a, "").astype(object)
 
 
 def _similarity_table(
@@ -537,10 +616,11 @@ def _similarity_table(
     a: np.ndarray,
     b: np.ndarray,
     n_eligible: np.ndarray,
-    doc_ids: np.ndarray,
-    outlets: np.ndarray,
+    docs: tuple[np.ndarray, np.ndarray, np.ndarray],
+    doc_story: np.ndarray,
     all_pairs: bool,
 ) -> pd.DataFrame:
+    doc_ids, outlets, stories = docs
     n_docs = np.int64(len(doc_ids))
     da, db = sent_doc[a].astype(np.int64), sent_doc[b].astype(np.int64)
     swap = da > db  # a < b as sentences already puts articles in corpus order; stay safe
@@ -557,6 +637,8 @@ def _similarity_table(
     counts = np.bincount(m_a, minlength=len(keys)) + np.bincount(m_b, minlength=len(keys))
     if all_pairs:
         ii, jj = np.triu_indices(int(n_docs), k=1)
+        same = doc_story[ii] == doc_story[jj]  # pairs of one story when grouped by story
+        ii, jj = ii[same], jj[same]
         full = ii.astype(np.int64) * n_docs + jj
         pos = np.searchsorted(keys, full)
         pos_c = np.minimum(pos, max(len(keys) - 1, 0))
@@ -576,6 +658,7 @@ def _similarity_table(
             "doc_id_b": pd.Series(doc_ids[db], dtype="str"),
             "outlet_a": pd.Series(outlets[da], dtype="str"),
             "outlet_b": pd.Series(outlets[db], dtype="str"),
+            "story": pd.Series(_pair_story(stories[da], stories[db]), dtype="str"),
             "similarity": sim.astype(np.float64),
             "shared_sentences": np.asarray(shared_n, dtype=np.int64),
         },

@@ -1,6 +1,6 @@
 """The ``mediakit`` command line: the same functions as the Python API, wired to files.
 
-One module per command (:mod:`.analyze`, :mod:`.report`); :mod:`.options`
+One module per command (:mod:`.analyze`, :mod:`.report`, :mod:`.stories`); :mod:`.options`
 holds the corpus, mapping and engine options they share.
 """
 
@@ -15,6 +15,7 @@ from ..errors import CorpusError
 from .analyze import add_analyze_parser, cli_analyze
 from .fetch import add_fetch_parser, cli_fetch
 from .report import add_report_parser, cli_report
+from .stories import add_stories_parser, cli_stories
 
 __all__ = ["build_parser", "main"]
 
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     add_analyze_parser(sub)
     add_report_parser(sub)
+    add_stories_parser(sub)
     add_fetch_parser(sub)
     return parser
 
@@ -61,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
             return cli_analyze(args)
         if args.command == "report":
             return cli_report(args)
+        if args.command == "stories":
+            return cli_stories(args)
         if args.command == "fetch":
             return cli_fetch(args)
     except CorpusError as exc:

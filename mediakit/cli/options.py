@@ -26,6 +26,12 @@ def add_corpus_options(p: argparse.ArgumentParser) -> None:
             metavar="COLUMN",
             help=f"column holding {name}",
         )
+    g.add_argument(
+        "--story-column",
+        dest="story_column",
+        metavar="COLUMN",
+        help="column holding each article's story (event id); default: a column named story",
+    )
     g.add_argument("--metadata", metavar="CSV", help="metadata table for a folder of text files")
     e = p.add_argument_group("engine")
     e.add_argument(
@@ -59,4 +65,6 @@ def add_corpus_options(p: argparse.ArgumentParser) -> None:
 def load_from_args(args: argparse.Namespace) -> pd.DataFrame:
     """The corpus the parsed arguments name (``load_corpus`` with their column mapping)."""
     mapping = {k: getattr(args, k) for k in MAPPING if getattr(args, k)}
+    if getattr(args, "story_column", None):
+        mapping["story"] = args.story_column
     return load_corpus(args.source, metadata=args.metadata, **mapping)

@@ -15,9 +15,11 @@ Examples:
   mediakit report -o report.html
   mediakit report articles.jsonl.gz --doc-id id -o report.html --charts charts --tables tables
   mediakit report export.csv --text body --outlet publisher --analysed-on 2024-11-18
+  mediakit report articles.jsonl.gz --story s012 -o story-s012.html
 
 The report is one HTML file that opens offline; the analysis date in its
 footer is --analysed-on, else the day the parse cache was written.
+`mediakit stories SOURCE` lists the story ids that --story takes.
 """
 
 
@@ -52,6 +54,18 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
         "--charts", metavar="DIR", help="also write every chart as PNG and SVG into DIR"
     )
     out.add_argument("--tables", metavar="DIR", help="also write every table as CSV into DIR")
+    out.add_argument(
+        "--story",
+        metavar="ID",
+        help="report on one story only (an id from `mediakit stories`, or from --story-column)",
+    )
+    out.add_argument(
+        "--stories-top",
+        type=int,
+        default=None,
+        metavar="N",
+        help="largest stories that get sections of their own (default 3)",
+    )
     # Not --title: that one maps the corpus's title column.
     out.add_argument("--report-title", metavar="TEXT", help="the report's heading")
     out.add_argument(
@@ -84,6 +98,8 @@ def cli_report(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         cache_dir=False if args.no_cache else args.cache_dir,
         progress=False if args.quiet else None,
+        story=args.story,
+        section_options={} if args.stories_top is None else {"stories_top": args.stories_top},
     )
     if not args.quiet:
         extras = "".join(
@@ -91,8 +107,9 @@ def cli_report(args: argparse.Namespace) -> int:
             for what, d in (("charts", args.charts), ("tables", args.tables))
             if d
         )
+        what = f"story {args.story} of " if args.story else ""
         print(
-            f"{len(corpus)} articles from {corpus['outlet'].nunique()} outlets -> {out} "
+            f"{what}{len(corpus)} articles from {corpus['outlet'].nunique()} outlets -> {out} "
             f"({Path(out).stat().st_size:,} bytes{extras}) in {time.perf_counter() - t0:.1f} s"
         )
     return 0

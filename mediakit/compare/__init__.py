@@ -9,7 +9,7 @@ tables, so a chart, a widget and the static report always show the same
 numbers. Nothing here loads spaCy.
 
 One module per family: :mod:`.metrics`, :mod:`.entities`, :mod:`.quotes`,
-:mod:`.figures`, :mod:`.keyness`, :mod:`.overlap`, :mod:`.kwic`; input checks
+:mod:`.figures`, :mod:`.keyness`, :mod:`.overlap`, :mod:`.kwic`, :mod:`.stories`; input checks
 and shared helpers in :mod:`.tables`.
 """
 
@@ -30,6 +30,7 @@ from .metrics import (
 )
 from .overlap import article_similarity, outlet_similarity, unique_share_by_outlet
 from .quotes import quote_statements, quotes_by_speaker
+from .stories import story_choices
 from .tables import keep_largest_outlets, largest_outlets, metric_columns
 
 __all__ = [
@@ -53,6 +54,7 @@ __all__ = [
     "outlet_summary",
     "quote_statements",
     "quotes_by_speaker",
+    "story_choices",
     "sentence_length_distribution",
     "standardized",
     "top_entities",

@@ -30,7 +30,13 @@ ALIASES = {
     "outlet": ("outlet", "source_name", "publisher", "site", "publication"),
     "title": ("title", "headline"),
     "date": ("date", "published", "publish_date", "pub_date", "datetime"),
+    # Only a column named "story" is taken without a mapping: "topic", "event" or
+    # "category" hold other things in many exports (AllSides' "topic" is a beat).
+    "story": ("story",),
 }
+
+#: Standard columns that exist only when the input has them (never created empty).
+OPTIONAL_COLUMNS = ("story",)
 
 
 UNKNOWN_OUTLET = "unknown"
@@ -84,7 +90,7 @@ def resolve_columns(found: Sequence, mapping: dict[str, str], skip: Iterable[str
 
 def string_columns(header: list, mapping: dict[str, str], skip: Iterable[str] = ()) -> list:
     resolved = resolve_columns(header, mapping, skip=skip)
-    return [resolved[k] for k in ("doc_id", "text", "outlet", "title") if resolved.get(k)]
+    return [resolved[k] for k in ("doc_id", "text", "outlet", "title", "story") if resolved.get(k)]
 
 
 def as_strings(values: Iterable) -> list[str]:
@@ -180,9 +186,10 @@ def date_values(table: pd.DataFrame, column: str | None, notes: list[str]) -> pd
 
 def clash_renames(columns: pd.Index, notes: list[str]) -> dict:
     renames = {}
-    taken = set(CORPUS_COLUMNS) | set(columns)
+    own = (*CORPUS_COLUMNS, *OPTIONAL_COLUMNS)
+    taken = set(own) | set(columns)
     for column in columns:
-        if column in CORPUS_COLUMNS:
+        if column in own:
             new = f"{column}_input"
             while new in taken:
                 new += "_input"
@@ -195,6 +202,25 @@ def clash_renames(columns: pd.Index, notes: list[str]) -> dict:
             "To use one of them as a standard column, map it, e.g. outlet='source'."
         )
     return renames
+
+
+def story_values(
+    table: pd.DataFrame, column: str | None
+) -> dict[str, pd.api.extensions.ExtensionArray]:
+    """The ``story`` column (ids as strings, as given) when the input has one, else nothing.
+
+    >>> story_values(pd.DataFrame({"event_id": [7, None]}), "event_id")["story"].tolist()
+    ['7', '']
+    >>> story_values(pd.DataFrame({"x": [1]}), None)
+    {}
+    """
+    if column is None:
+        return {}
+    # A missing value turns an integer column into floats: 7.0 is still event 7.
+    values = [
+        int(v) if isinstance(v, float) and v.is_integer() else v for v in table[column].tolist()
+    ]
+    return {"story": pd.array([s.strip() for s in as_strings(values)], dtype="str")}
 
 
 def listing(values: Iterable) -> str:

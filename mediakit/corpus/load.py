@@ -22,6 +22,7 @@ from .columns import (
     listing,
     outlet_values,
     resolve_columns,
+    story_values,
     string_columns,
 )
 from .pages import HTML_SUFFIXES, add_page_metadata
@@ -72,12 +73,16 @@ def load_corpus(
         ``text="body", outlet="source", doc_id="id", title="headline",
         date="published"``. Unmapped columns are found by common names (``id``,
         ``body``, ``content``, ``publisher``, ``headline``, ``published``, ...).
+        ``story="event_id"`` names a column that says which event each article
+        reports (an id from your own database); only a column named ``story`` is
+        taken without a mapping.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``doc_id, outlet, title, date, text, raw_text, source, encoding,
-        cleaning``, then every other input column unchanged, with a RangeIndex.
+        cleaning``, then ``story`` if the input has one (never added otherwise),
+        then every other input column unchanged, with a RangeIndex.
 
         - ``text`` is the cleaned article; character offsets elsewhere refer to it.
           ``raw_text`` is the text exactly as read and decoded.
@@ -313,7 +318,8 @@ def _assemble(
         else [""] * n,
     }
     corpus = pd.DataFrame(
-        {k: v if k == "date" else pd.array(v, dtype="str") for k, v in out.items()},
+        {k: v if k == "date" else pd.array(v, dtype="str") for k, v in out.items()}
+        | story_values(table, columns.get("story")),
         index=pd.RangeIndex(n),
     )
     used = {c for c in columns.values() if c}

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
+from ..analyses.stories import story_labels, story_subset
 from ..parsing.parsed import parse_corpus
 from .blocks import Block, Chart, Table
 from .context import ReportContext
@@ -17,6 +18,7 @@ from .html import render_report
 from .provenance import Provenance, analysis_date, corpus_hash
 from .registry import Section
 from .sections import resolve_sections
+from .sections.stories import story_sections
 
 __all__ = ["build_sections", "report"]
 
@@ -77,6 +79,7 @@ def report(
     cache_dir: str | os.PathLike | bool | None = None,
     progress: bool | None = None,
     model: str | None = None,
+    story: str | None = None,
 ) -> Path:
     """Write a static HTML report comparing the outlets of ``corpus``; return its path.
 
@@ -100,6 +103,11 @@ def report(
       date comes from ``corpus.attrs["analysed_on"]``, else from the parse
       cache (the day the newest cache file holding this corpus was written),
       never from the clock; with ``cache_dir=False`` it reads "not recorded".
+    - ``story``: a story id of :func:`mediakit.stories` (or of the corpus's
+      own ``story`` column): the report covers that story's articles only.
+      Otherwise, for a corpus of several stories, the "Stories" section lists
+      them and the largest (``section_options={"stories_top": 3}``) get the
+      sections on how outlets differ of their own.
     - ``aliases``, ``n_process``, ``batch_size``, ``cache_dir``, ``progress``,
       ``model``: as for :func:`mediakit.analyze`.
 
@@ -118,6 +126,8 @@ def report(
         progress=progress,
         model=model,
     )
+    if story is not None:  # stories are found on the whole corpus, then one is kept
+        pc = story_subset(pc, story_labels(pc, aliases=aliases), str(story))
     day, source = analysis_date(analysed_on, pc.corpus, pc.store, pc.keys)
     prov = Provenance(
         mediakit_version=__version__,
@@ -129,7 +139,8 @@ def report(
         outlets=int(pc.corpus["outlet"].nunique()),
     )
     ctx = ReportContext(pc, aliases=aliases, options=dict(section_options or {}), provenance=prov)
-    built = build_sections(ctx, resolve_sections(sections))
+    chosen = resolve_sections(sections)
+    built = build_sections(ctx, chosen + story_sections(ctx, chosen))
     page = render_report(title or DEFAULT_TITLE, built, prov, cache_dir)
     out = Path(path)
     # Bytes, not text mode: no newline translation, the same file on every OS.

@@ -52,7 +52,9 @@ def bundled(corpus) -> Overlap:
 
 @pytest.fixture(scope="module")
 def handmade() -> Overlap:
-    return overlap(HANDMADE)
+    # Unrelated topics sharing one planted sentence, compared across the whole corpus:
+    # these tests check the sentence alignment (grouping by story: test_within_story.py).
+    return overlap(HANDMADE, within=None)
 
 
 def _pairs(shared: pd.DataFrame) -> set[tuple[str, str]]:
@@ -125,7 +127,7 @@ def test_handmade_finds_only_the_planted_sentence(handmade):
 
 
 def test_handmade_same_outlet_pairs_only_on_request(handmade):
-    both = overlap(HANDMADE, same_outlet=True)
+    both = overlap(HANDMADE, within=None, same_outlet=True)
     assert _pairs(both.shared) == {("x", "y"), ("x", "w"), ("y", "w")}
     # Uniqueness never counts the outlet's own articles: same answer either way.
     pd.testing.assert_frame_equal(both.unique, handmade.unique)
@@ -156,12 +158,12 @@ def test_handmade_similarity_by_hand(handmade):
     assert row.loc[("x", "z"), "similarity"] == 0.0
     # x and w share the sentence too, but they are one outlet: not counted by default.
     assert row.loc[("x", "w"), "shared_sentences"] == 0
-    assert len(overlap(HANDMADE, all_pairs=False).similarity) == 2
+    assert len(overlap(HANDMADE, within=None, all_pairs=False).similarity) == 2
 
 
 def test_unrelated_texts_share_nothing():
     texts = HANDMADE.assign(text=HANDMADE["text"].str.replace(PLANTED, "", regex=False))
-    ov = overlap(texts)
+    ov = overlap(texts, within=None)
     assert ov.shared.empty
     assert (ov.unique_share["unique_share"] == 1.0).all()
     assert (ov.similarity["similarity"] == 0).all()
@@ -173,17 +175,22 @@ def test_reworded_copy_found_only_with_words_not_shingles():
         PLANTED,
         "Next spring, work will start on three new branches of the library, the mayor said.",
     )
-    assert _pairs(overlap(reworded).shared) == {("x", "y"), ("y", "w")}
+    assert _pairs(overlap(reworded, within=None).shared) == {("x", "y"), ("y", "w")}
     # Three-word shingles need the same wording in the same order.
-    assert overlap(reworded, shingle=3, threshold=0.3).shared.empty
-    assert _pairs(overlap(HANDMADE, shingle=3, threshold=0.3).shared) == {("x", "y"), ("y", "w")}
+    assert overlap(reworded, within=None, shingle=3, threshold=0.3).shared.empty
+    assert _pairs(overlap(HANDMADE, within=None, shingle=3, threshold=0.3).shared) == {
+        ("x", "y"),
+        ("y", "w"),
+    }
 
 
 def test_short_sentences_are_left_out():
     short = HANDMADE.assign(text=HANDMADE["text"] + " Why now?")
-    ov = overlap(short)
+    ov = overlap(short, within=None)
     assert "Why now?" not in set(ov.unique["text"])
-    assert (ov.unique_share["sentences"] == overlap(HANDMADE).unique_share["sentences"]).all()
+    assert (
+        ov.unique_share["sentences"] == overlap(HANDMADE, within=None).unique_share["sentences"]
+    ).all()
 
 
 # -- uniqueness is real: brute force over all pairs ---------------------------------------------

@@ -50,8 +50,8 @@ def _section(page: str, section_id: str) -> str:
 
 def test_the_four_sections_follow_the_builtin_ones():
     ids = [s.id for s in registered_sections()]
-    assert ids[:3] == ["corpus", "length-readability", "entities"]
-    assert ids[3:7] == list(SECTIONS)
+    assert ids[:4] == ["corpus", "length-readability", "entities", "stories"]
+    assert ids[4:8] == list(SECTIONS)
 
 
 def test_sections_appear_in_order_with_charts(built):

@@ -10,10 +10,12 @@ from rapidfuzz import fuzz
 
 from ...errors import CorpusError
 from ...unionfind import UnionFind
+from ..stories.labels import group_by_story
 from .cues import word_set
 
 ALIGN_COLUMNS = [
     "group_id",
+    "story",
     "speaker",
     "doc_id",
     "outlet",
@@ -92,6 +94,7 @@ def align_quotes(
     min_shared_words: int = MIN_SHARED_WORDS,
     min_outlets: int = 2,
     kinds: tuple[str, ...] = ("direct", "partial", "indirect"),
+    within: str | None = "auto",
 ) -> pd.DataFrame:
     """Group the quotes in which one speaker says the same thing, in any outlet's words.
 
@@ -100,10 +103,17 @@ def align_quotes(
     that share content words; a pair joins when rapidfuzz's
     ``token_set_ratio`` reaches ``threshold`` and it shares
     ``min_shared_words`` content words. Groups reaching ``min_outlets``
-    outlets are returned, one row per quote: ``group_id, speaker, doc_id,
-    outlet, quote, similarity, kind, cue, start_char, end_char``;
+    outlets are returned, one row per quote: ``group_id, story, speaker,
+    doc_id, outlet, quote, similarity, kind, cue, start_char, end_char``;
     ``similarity`` (0-100) compares the quote with the group's most central
     rendering. Quotes without a known speaker are left out.
+
+    ``within="story"`` aligns quotes only inside one story (the quotes
+    table's ``story`` column), so a speaker's words about one event are never
+    matched with their words about another; ``"auto"`` (the default) does so
+    when the quotes span several stories, ``None`` aligns across the whole
+    table. ``story`` in the result is the group's story ("" when not grouped
+    by story across several). A story with one outlet has nothing to align.
 
     >>> from mediakit import quotes
     >>> aligned = align_quotes(quotes(cache_dir=False))
@@ -117,13 +127,20 @@ def align_quotes(
         raise CorpusError(
             f"align_quotes needs the table from mediakit.quotes(); it lacks {missing}."
         )
+    has_story = "story" in quotes.columns
+    by_story = group_by_story(within, quotes["story"].astype("str") if has_story else None)
     table = quotes[
         quotes["kind"].isin(kinds) & (quotes["speaker"].astype("str") != "")
     ].reset_index(drop=True)
+    # One story throughout: grouping by it changes nothing, but the result can say which.
+    one_story = has_story and quotes["story"].nunique() == 1
+    keep_story = by_story or one_story
+    story = table["story"].astype("str") if keep_story else pd.Series("", index=table.index)
+    table = table.assign(story=story)
     texts = table["quote"].astype("str").tolist()
     words = [_content_words(t) for t in texts]
     uf = UnionFind()
-    for _, idx in table.groupby("speaker", sort=False).indices.items():
+    for _, idx in table.groupby(["story", "speaker"], sort=False).indices.items():
         _join_statements(idx, texts, words, uf, threshold, min_shared_words)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(table)):
@@ -141,6 +158,7 @@ def align_quotes(
             rows.append(
                 (
                     gid,
+                    r["story"],
                     r["speaker"],
                     r["doc_id"],
                     r["outlet"],
@@ -156,7 +174,7 @@ def align_quotes(
     out = out.astype(
         {"group_id": "int64", "similarity": "float64", "start_char": "int64", "end_char": "int64"}
     )
-    for c in ("speaker", "doc_id", "outlet", "quote", "kind", "cue"):
+    for c in ("story", "speaker", "doc_id", "outlet", "quote", "kind", "cue"):
         out[c] = out[c].astype("str")
     return out.sort_values(
         ["group_id", "outlet", "doc_id", "start_char"], kind="stable"

@@ -10,12 +10,14 @@ import pandas as pd
 from ...parsing.parsed import ParsedCorpus, parse_corpus
 from ...vocab import NUMERIC_LABELS
 from ..entities import entities_of
+from ..stories.labels import story_labels
 from .attribution import doc_quotes
 from .document import Doc, Quote
 
 COLUMNS = [
     "doc_id",
     "outlet",
+    "story",
     "quote",
     "speaker",
     "speaker_label",
@@ -34,8 +36,9 @@ COLUMNS = [
 def quotes(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -> pd.DataFrame:
     """One row per quotation: who said what, with the cue verb and the evidence sentence.
 
-    Columns: ``doc_id, outlet, quote, speaker, speaker_label, cue, kind,
-    start_char, end_char, sentence, evidence, speaker_text, note``. ``quote``
+    Columns: ``doc_id, outlet, story, quote, speaker, speaker_label, cue, kind,
+    start_char, end_char, sentence, evidence, speaker_text, note``. ``story``
+    is the article's story (see :func:`mediakit.stories`). ``quote``
     is ``text[start_char:end_char]`` (without the quotation marks and a
     trailing comma); ``speaker`` is a canonical entity name (see
     :func:`mediakit.entities`) or the phrase as written, "" when unknown;
@@ -64,8 +67,8 @@ def quotes_of(
     True
     """
     cols = pc.columns("tok_start", "tok_end", "sent_start", "sent_end")
-    ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
-    ents = ents[~ents["label"].isin(NUMERIC_LABELS)]
+    all_ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
+    ents = all_ents[~all_ents["label"].isin(NUMERIC_LABELS)]
     by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
     for d, s, e, c, lab in zip(
         *(ents[k].tolist() for k in ("doc_id", "start_char", "end_char", "canonical", "label")),
@@ -75,6 +78,7 @@ def quotes_of(
     rows: list[tuple] = []
     ids = pc.corpus["doc_id"].astype("str").tolist()
     outlets = pc.corpus["outlet"].astype("str").tolist()
+    story = story_labels(pc, mentions=all_ents, aliases=aliases).tolist()
     for i, text in enumerate(pc.texts):
         if not text or not len(cols["sent_start"][i]):
             continue  # no words, no quotes
@@ -85,7 +89,7 @@ def quotes_of(
             sorted(by_doc.get(ids[i], [])),
         )
         for q in doc_quotes(doc):
-            rows.append((ids[i], outlets[i], *_row(doc, q)))
+            rows.append((ids[i], outlets[i], story[i], *_row(doc, q)))
     out = pd.DataFrame(rows, columns=COLUMNS)
     for c in COLUMNS:
         if c in ("start_char", "end_char", "sentence"):

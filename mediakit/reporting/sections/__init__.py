@@ -6,6 +6,7 @@ id                        order  module
 ``corpus``                10     :mod:`.corpus`
 ``length-readability``    20     :mod:`.length_readability`
 ``entities``              30     :mod:`.entities`
+``stories``               35     :mod:`.stories` (and one section per large story, 90+)
 ``distinctive-words``     40     :mod:`.keyness`
 ``who-is-quoted``         50     :mod:`.quotes`
 ``figures-disagree``      60     :mod:`.figures`
@@ -20,7 +21,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..registry import REGISTRY, Section
-from . import corpus, entities, figures, keyness, length_readability, overlap, quotes  # noqa: F401
+from . import (  # noqa: F401
+    corpus,
+    entities,
+    figures,
+    keyness,
+    length_readability,
+    overlap,
+    quotes,
+    stories,
+)
 
 __all__ = ["registered_sections", "resolve_sections"]
 
