@@ -15,6 +15,7 @@ from collections import defaultdict
 from .cues import (
     AUX,
     FINITE,
+    MAX_APPOSITIVE_TOKENS,
     MAX_SOURCE_TOKENS,
     MAX_SPEAKER_TOKENS,
     NAMING,
@@ -67,7 +68,7 @@ def _attribute_after(doc: Doc, q: Quote, hi: int) -> bool:
         return rng is not None
     for k in range(j + 1, min(j + MAX_SPEAKER_TOKENS + 2, len(doc.ts))):
         if doc.ts[k] >= hi or phrase_punct(doc.low(k)):
-            return False
+            return doc.tok(k) == "," and _after_appositive(doc, q, j, k, hi)
         if is_cue(doc, k, FINITE):
             b = k
             while b > j and doc.low(b - 1) in AUX:
@@ -75,6 +76,24 @@ def _attribute_after(doc: Doc, q: Quote, hi: int) -> bool:
             if b == j or any(doc.low(x) in VERBISH for x in range(j, b)):
                 return False
             set_attribution(q, doc, "direct", doc.low(k), doc.ts[j], doc.te[b - 1])
+            return True
+    return False
+
+
+def _after_appositive(doc: Doc, q: Quote, j: int, comma: int, hi: int) -> bool:
+    """“…,” Rep. Ann Lee, D-N.Y., the former chair of …, told reporters: a name, an
+    appositive between commas, then the cue."""
+    name = [e for e in doc.ents_in(doc.ts[j], doc.ts[comma]) if e[3] == "PERSON"]
+    if not name or name[-1][1] != doc.ts[comma]:
+        return False
+    for k in range(comma + 1, min(comma + MAX_APPOSITIVE_TOKENS, len(doc.ts) - 1)):
+        if doc.ts[k] >= hi or doc.tok(k) in (".", ";", ":", "“", '"'):
+            return False
+        c = k + 1
+        while c < len(doc.ts) and doc.low(c) in AUX:
+            c += 1
+        if doc.tok(k) == "," and is_cue(doc, c, FINITE):
+            set_attribution(q, doc, "direct", doc.low(c), doc.ts[j], doc.ts[comma])
             return True
     return False
 
@@ -167,7 +186,7 @@ def _attribute_partial(doc: Doc, q: Quote, lo: int, hi: int) -> None:
                 _set_subject(q, doc, "partial", j, s_lo)
             return
         if is_cue(doc, j, PARTICIPLES | NAMING):
-            if doc.ts[j] == s_lo or is_punct(doc.tok(j - 1)):
+            if doc.ts[j] == s_lo or (is_punct(doc.tok(j - 1)) and doc.tok(j - 1) != ","):
                 attribute_after_fragment(doc, q, hi, doc.low(j))  # "Calling it “…,” X said"
             else:
                 _set_subject(q, doc, "partial", j, s_lo)

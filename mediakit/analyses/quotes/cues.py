@@ -119,6 +119,10 @@ AFTER_STOP = word_set(
 MAX_SPEAKER_TOKENS = 9
 
 
+# "Rep. Ann Lee, D-N.Y., the former chair of the House Judiciary subcommittee on ..., told"
+MAX_APPOSITIVE_TOKENS = 25
+
+
 # "according to a U.S. official and three individuals familiar with the matter"
 MAX_SOURCE_TOKENS = 16
 
