@@ -79,6 +79,7 @@ class Mention:
 class People:
     mentions: list[Mention]
     gender: dict[str, str] = field(default_factory=dict)  # canonical -> "m" | "f"
+    titled: dict[str, str] = field(default_factory=dict)  # the same, from titles and nouns only
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
@@ -97,7 +98,8 @@ def _title_start(doc: Doc, j: int, lo: int) -> int:
     k = j
     while k > 0 and j - k < _MAX_TITLE_TOKENS and doc.ts[k - 1] >= lo:
         tok = doc.tok(k - 1)
-        if not (tok[:1].isupper() or tok.lower() in _TITLE_WORDS or tok in ("-", ".")):
+        inner_of = tok == "of" and k > 1 and doc.tok(k - 2)[:1].isupper()  # Secretary of State
+        if not (tok[:1].isupper() or tok.lower() in _TITLE_WORDS or tok in ("-", ".") or inner_of):
             break
         k -= 1
     return k
@@ -143,15 +145,23 @@ def _names_group(doc: Doc, j: int) -> bool:
     return j < len(doc.ts) and doc.low(j) in GROUP_HEADS
 
 
-def _gender_votes(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
+def _decided(votes: dict[str, Counter]) -> dict[str, str]:
+    return {name: c.most_common(1)[0][0] for name, c in votes.items() if c and c["m"] != c["f"]}
+
+
+def _gender_votes(doc: Doc, mentions: list[Mention]) -> tuple[dict[str, str], dict[str, str]]:
+    """Gender per person: from all evidence, and from titles and role nouns only."""
     votes: dict[str, Counter] = {}
-    for n, m in enumerate(mentions):
+    for m in mentions:
         c = votes.setdefault(m.name, Counter())
         for w in m.role:
             if w in GENDER_TITLES:
                 c[GENDER_TITLES[w]] += 3
             elif w in GENDER_NOUNS:
                 c[GENDER_NOUNS[w]] += 2
+    titled = _decided(votes)
+    for n, m in enumerate(mentions):
+        c = votes[m.name]
         if not m.subject:
             continue
         # The first pronoun after the name, before the next person and within the next sentence.
@@ -163,7 +173,7 @@ def _gender_votes(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
             if doc.low(k) in BACK_PRONOUNS and not doc.in_quote(doc.ts[k]):
                 c[BACK_PRONOUNS[doc.low(k)]] += 1
                 break
-    return {name: c.most_common(1)[0][0] for name, c in votes.items() if c and c["m"] != c["f"]}
+    return _decided(votes), titled
 
 
 def people_of(doc: Doc) -> People:
@@ -182,5 +192,5 @@ def people_of(doc: Doc) -> People:
         mentions = [
             _mention(doc, e) for e in doc.ents if e[3] == "PERSON" and not doc.in_quote(e[0])
         ]
-        doc.people = People(mentions, _gender_votes(doc, mentions))
+        doc.people = People(mentions, *_gender_votes(doc, mentions))
     return doc.people

@@ -34,8 +34,11 @@ def _last_speaker(doc: Doc, pos: int, para: int) -> str:
     return name if doc.para_of(at) >= para - MAX_PARAGRAPHS_BACK else ""
 
 
-def _pick(subjects: list[Mention], last: str) -> tuple[str, float, str]:
+def _pick(subjects: list[Mention], last: str, known: dict[str, str]) -> tuple[str, float, str]:
     names = list(dict.fromkeys(m.name for m in subjects))
+    sure = [n for n in names if n in known]  # gender known to match, not just not known
+    if len(sure) == 1 and len(names) > 1:
+        return sure[0], 0.75, f"the one of {len(names)} people named whose gender matches"
     if len(names) == 1:
         return names[0], 0.85, "the nearest named person"
     if last in names:
@@ -71,7 +74,8 @@ def _in_sentence(
             why = f"pronoun '{pron}' resolved through an earlier '{pron}' to {who.speaker}"
             return Who(who.speaker, "PERSON", why, "pronoun", round(who.confidence * 0.95, 2))
     if subjects:
-        name, conf, why = _pick(subjects, _last_speaker(doc, hi, doc.para_of(hi)))
+        last = _last_speaker(doc, hi, doc.para_of(hi))
+        name, conf, why = _pick(subjects, last, people.titled)
         return Who(name, "PERSON", f"pronoun '{pron}' resolved to {why}", "pronoun", conf)
     return mentions[-1] if mentions else None
 

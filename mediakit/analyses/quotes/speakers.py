@@ -79,7 +79,7 @@ def speaker_of_phrase(doc: Doc, start: int, end: int) -> Who:
             return Who(
                 named.pop(), "PERSON", "surname matched to a person named earlier", "named", 0.8
             )
-    if head in SOURCE_NOUNS:
+    if any(w.lower() in SOURCE_NOUNS for w in words):  # "Critics within NATO"
         return Who(note=f"unnamed source: '{phrase}'", method="description")
     return Who(note=f"speaker phrase names no one: '{phrase}'")
 
