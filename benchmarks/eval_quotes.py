@@ -245,7 +245,11 @@ def report(m: pd.DataFrame) -> str:
             for key, grp in sub.groupby(col, sort=True):
                 f = figures(grp)
                 right = int(grp["right"].sum())
-                lines.append(_line(str(key), f) + f"  right {right}/{len(grp)}")
+                conf = grp.loc[grp["speaker"] != "", "confidence"].mean()
+                tail = f"  right {right}/{len(grp)}"
+                if col == "method":
+                    tail += f"  mean confidence {conf:.2f}"
+                lines.append(_line(str(key), f) + tail)
     return "\n".join(lines)
 
 

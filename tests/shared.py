@@ -9,7 +9,9 @@ import pytest
 
 #: ``../shared`` beside the project checkout (not committed; see the README), or
 #: ``MEDIAKIT_SHARED_DIR`` for a checkout that lives elsewhere.
-SHARED = Path(os.environ.get("MEDIAKIT_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared")
+SHARED = Path(
+    os.environ.get("MEDIAKIT_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared"
+)
 ALLSIDES = SHARED / "corpora" / "allsides-2000.jsonl.gz"
 BASIL = SHARED / "corpora" / "basil-dev.jsonl.gz"
 

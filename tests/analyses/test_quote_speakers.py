@@ -181,6 +181,16 @@ def test_method_and_confidence_columns(found):
     assert (found[found.speaker == ""].confidence == 0).all()
 
 
+def test_methods_table_counts_every_quote(found):
+    from mediakit.compare import quote_methods
+
+    table = quote_methods(found)
+    assert int(table["quotes"].sum()) == len(found)
+    assert table["method"].is_unique and table["meaning"].str.len().gt(0).all()
+    none = table[table["method"] == "none"]
+    assert none.empty or int(none["with_speaker"].iloc[0]) == 0
+
+
 # -- real articles -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def basil():

@@ -4,7 +4,9 @@ News names a person once with a title ("Texas Gov. Rick Perry", "John
 Boehner, the House speaker,") and then refers back to the role alone. A role
 phrase is resolved to the person the article names with that role: the
 words before the role noun ("Texas", "House") must agree where the article
-gives them (the person whose context gives most of them wins); then the one
+gives them (the person whose context gives most of them wins); then a person
+with the role who was quoted before ("the president" is the president who
+has been speaking, not a foreign president mentioned since); then the one
 named most recently before the quote, else the first named after it.
 """
 
@@ -54,20 +56,21 @@ def resolve_title(doc: Doc, pos: int, phrase: str) -> Who | None:
     if found is None:
         return None
     role, mods = found
-    best: tuple[int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     name = ""
+    quoted = {who for at, who in doc.said if at < pos}
     for m in people_of(doc).mentions:
         score = _holds(m, role, mods)
         if score < 0:
             continue
         before = m.start < pos
-        key = (score, int(before), m.start if before else -m.start)
+        key = (score, int(m.name in quoted), int(before), m.start if before else -m.start)
         if best is None or key > best:
             best, name = key, m.name
     if best is None:
         why = f"title '{phrase}' not matched to a person named with it in the article"
         return Who(note=why, method="role")
-    conf = 0.8 if best[1] and best[0] == len(mods) else 0.6
+    conf = 0.8 if best[2] and best[0] == len(mods) else 0.6
     return Who(
         name, "PERSON", f"title '{phrase}' resolved to the person named with it", "title", conf
     )

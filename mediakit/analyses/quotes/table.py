@@ -53,9 +53,10 @@ def quotes(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -> 
     ``inherited``: from another quote of the paragraph, sentence or a quote
     that goes on; ``after``: named after a fragment; ``description``: an
     unnamed source such as "officials"; ``document``: a text such as "the
-    letter"; ``none``) and ``confidence`` (0-1) how often that method gives
-    the right speaker on annotated news (0 without a speaker). Parse options
-    are those of :func:`mediakit.analyze`.
+    letter"; ``none``) and ``confidence`` (0-1) how sure that is: a value per
+    method and case, set near the share of right speakers measured for it on
+    news with hand-checked speakers (``benchmarks/eval_quotes.py``); 0 without
+    a speaker. Parse options are those of :func:`mediakit.analyze`.
 
     >>> q = quotes(cache_dir=False)
     >>> sorted(q[q.quote.str.startswith("We want peace")].speaker.unique())
