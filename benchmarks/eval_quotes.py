@@ -53,7 +53,9 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("MEDIAKIT_SHARED_DIR") or ROOT.parent / "shared")
 DEFAULT_CORPUS = SHARED / "corpora" / "basil-dev.jsonl.gz"
 
-GROUP_WORDS = frozenset("campaign party lawmakers democrats republicans america now".split())
+GROUP_WORDS = frozenset(
+    ["campaign", "party", "lawmakers", "democrats", "republicans", "america", "now"]
+)
 
 KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
 
@@ -74,8 +76,10 @@ def is_person(gold: str) -> bool:
     (True, False, False)
     """
     raw = gold.split()
-    return 2 <= len(raw) <= 3 and all(w[:1].isupper() for w in raw) and not (
-        set(_words(gold)) & GROUP_WORDS
+    return (
+        2 <= len(raw) <= 3
+        and all(w[:1].isupper() for w in raw)
+        and not (set(_words(gold)) & GROUP_WORDS)
     )
 
 
@@ -126,7 +130,8 @@ class Gold:
 
 
 def read_gold(path: Path) -> tuple[pd.DataFrame, list[Gold]]:
-    rows = [json.loads(line) for line in gzip.open(path, "rt", encoding="utf-8")]
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        rows = [json.loads(line) for line in f]
     gold = []
     for r in rows:
         seen: dict[str, int] = {}
@@ -213,11 +218,8 @@ def evaluate(path: Path = DEFAULT_CORPUS, **parse_options) -> pd.DataFrame:
     corpus, gold = read_gold(path)
     quotes = mediakit.quotes(mediakit.load_corpus(corpus), **parse_options)
     m = match(gold, quotes)
-    m["part"] = m["story"].map(
-        lambda s, held=held_out_stories(corpus["story"].tolist()): (
-            "held-out" if s in held else "dev"
-        )
-    )
+    held = held_out_stories(corpus["story"].tolist())
+    m["part"] = ["held-out" if s in held else "dev" for s in m["story"]]
     return m
 
 

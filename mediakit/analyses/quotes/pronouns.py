@@ -40,7 +40,7 @@ def _pick(subjects: list[Mention], last: str, known: dict[str, str]) -> tuple[st
     if len(sure) == 1 and len(names) > 1:
         return sure[0], 0.75, f"the one of {len(names)} people named whose gender matches"
     if len(names) == 1:
-        return names[0], 0.85, "the nearest named person"
+        return names[0], 0.8, "the nearest named person"
     if last in names:
         return last, 0.7, f"the last speaker, of {len(names)} people named"
     return names[0], 0.6, f"the first of {len(names)} people named ({', '.join(names[1:3])})"
