@@ -100,6 +100,12 @@ ARTICLES = {
     # Phrases that name no one: no speaker, with a note.
     "no_one": "“Not again,” everyone in the room said.",
     "text_source": "“The plant will close in May,” the memo says.",
+    # Scare quotes: "so-called" and "to maintain" are no cues, the person after "on" no speaker.
+    "scare": (
+        "Mark Ellison spoke in Ohio.\n\n"
+        "For years, Ellison used the phrase “many people say” to maintain the so-called "
+        "“Birther” attack on Senator Ann Hollis."
+    ),
 }
 
 
@@ -168,6 +174,12 @@ def test_phrases_that_name_no_one_leave_the_speaker_empty(found, doc, start, tex
     r = one(found, doc, start)
     assert (r.speaker, r.speaker_text, r.method, r.confidence) == ("", text, method, 0.0)
     assert r.note
+
+
+def test_scare_quotes_get_no_speaker(found):
+    for start in ("many people say", "Birther"):
+        r = one(found, "scare", start)
+        assert (r.kind, r.speaker, r.method) == ("partial", "", "none")
 
 
 def test_method_and_confidence_columns(found):

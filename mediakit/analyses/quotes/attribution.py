@@ -186,7 +186,8 @@ def _attribute_partial(doc: Doc, q: Quote, lo: int, hi: int) -> None:
                 _set_subject(q, doc, "partial", j, s_lo)
             return
         if is_cue(doc, j, PARTICIPLES | NAMING):
-            if doc.ts[j] == s_lo or (is_punct(doc.tok(j - 1)) and doc.tok(j - 1) != ","):
+            opens = doc.ts[j] == s_lo or (is_punct(doc.tok(j - 1)) and doc.tok(j - 1) != ",")
+            if opens and doc.low(j).endswith("ing"):
                 attribute_after_fragment(doc, q, hi, doc.low(j))  # "Calling it “…,” X said"
             else:
                 _set_subject(q, doc, "partial", j, s_lo)

@@ -77,8 +77,9 @@ PERSONAL = frozenset({"he", "she"})
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
 
 
-# A cue right after one of these is an adjective or noun ("his stated aim", "the said").
-NOT_CUE_AFTER = word_set("his her their its our my your the a an this that")
+# A cue right after one of these is an adjective, noun or infinitive ("his stated
+# aim", "the said", "so-called", "to maintain").
+NOT_CUE_AFTER = word_set("his her their its our my your the a an this that - to")
 
 
 # Words allowed between a speaker and the cue ("Putin has previously warned").

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .cues import FINITE, PARTICIPLES
 from .document import Doc, Quote, Who
+from .people import people_of
 from .speakers import (
     is_cue,
     phrase_after,
@@ -62,11 +63,8 @@ def attribute_after_fragment(doc: Doc, q: Quote, hi: int, opener: str) -> bool:
             return True
         return False
     if opener:
-        people = [
-            e
-            for e in doc.ents_in(q.close + 1, end)
-            if e[3] == "PERSON" and not doc.in_quote(e[0]) and not doc.text.startswith("’s", e[1])
-        ]
+        subjects = {m.start for m in people_of(doc).mentions if m.subject}
+        people = [e for e in doc.ents_in(q.close + 1, end) if e[0] in subjects]
         if people:
             e = people[0]
             q.cue = opener
