@@ -100,6 +100,12 @@ ARTICLES = {
     # Phrases that name no one: no speaker, with a note.
     "no_one": "“Not again,” everyone in the room said.",
     "text_source": "“The plant will close in May,” the memo says.",
+    # "a spokesman", "the spokeswoman": someone else, not the person quoted before.
+    "spokesman": (
+        "“We expect a meeting soon,” said Paul Gordon, a State Department official.\n\n"
+        "A Kremlin spokesman said there were “no such plans right now.”\n\n"
+        "“We have nothing to add,” the spokeswoman said."
+    ),
     # Scare quotes: "so-called" and "to maintain" are no cues, the person after "on" no speaker.
     "scare": (
         "Mark Ellison spoke in Ohio.\n\n"
@@ -174,6 +180,12 @@ def test_phrases_that_name_no_one_leave_the_speaker_empty(found, doc, start, tex
     r = one(found, doc, start)
     assert (r.speaker, r.speaker_text, r.method, r.confidence) == ("", text, method, 0.0)
     assert r.note
+
+
+def test_unnamed_spokespeople_are_not_the_last_speaker(found):
+    for start in ("no such plans", "We have nothing to add"):
+        r = one(found, "spokesman", start)
+        assert (r.speaker, r.method) == ("", "description"), r.note
 
 
 def test_scare_quotes_get_no_speaker(found):

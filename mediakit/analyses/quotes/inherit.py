@@ -7,16 +7,17 @@
   “cynical”"): the speaker of the sentence's other fragment;
 * a paragraph that is only a quote, right after a paragraph whose quote has a
   named speaker: that speaker (the quote goes on);
-* "the statement continued", "the letter added", and a role that names no
+* "the statement continued", "the letter added", and a title that names no
   one in the article ("the Texas governor said" where he is only "Rick
-  Perry"): the person quoted last, at most two paragraphs before.
+  Perry"; not "the spokesman"): the person quoted last, at most two
+  paragraphs before.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from .cues import CONTINUE_CUES
+from .cues import CONTINUE_CUES, SOURCE_NOUNS
 from .document import Doc, Quote
 
 #: Confidence kept from the donor quote, by how the speaker was carried over.
@@ -93,7 +94,9 @@ def from_previous(doc: Doc, found: list[Quote]) -> None:
     last: Quote | None = None
     for q in found:
         # "the statement continued"; "the Texas governor said" with no governor named
-        goes_on = (q.method == "document" and q.cue in CONTINUE_CUES) or q.method == "role"
+        goes_on = (q.method == "document" and q.cue in CONTINUE_CUES) or (
+            q.method == "role" and (q.speaker_text.split() or [""])[-1].lower() not in SOURCE_NOUNS
+        )  # "the spokesman said" is someone else's spokesman, not the last speaker
         if last is not None and not q.speaker and (goes_on or not q.kind):
             near = q.para - last.para <= (1 if not q.kind else 2)
             if near and (goes_on or _quote_only(doc, q, found)):

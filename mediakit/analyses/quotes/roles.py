@@ -23,10 +23,12 @@ _VAGUE = frozenset(["former", "then", "new", "current", "outgoing", "incoming", 
 def role_of(phrase: str) -> tuple[str, list[str]] | None:
     """(role noun, the words before it) when ``phrase`` is a role, else None.
 
-    >>> role_of("the Texas governor"), role_of("a senior official")
+    >>> role_of("the Texas governor"), role_of("a Kremlin spokesman")
     (('governor', ['texas']), None)
     """
     words = [w.lower() for w in WORD.findall(phrase)]
+    if words and words[0] in ("a", "an", "another", "one"):
+        return None  # "a Kremlin spokesman" is someone not named before
     words = [w for w in words if w not in DETERMINERS and w not in ("'s", "’s")]
     if not words or words[-1] not in ROLE_TITLES or phrase.split()[-1][:1].isupper():
         return None  # "Governor" capitalised is part of a name the model missed

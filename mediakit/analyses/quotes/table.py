@@ -52,7 +52,8 @@ def quotes(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -> 
     ``title``: "the governor" resolved to the person named with that role;
     ``inherited``: from another quote of the paragraph, sentence or a quote
     that goes on; ``after``: named after a fragment; ``description``: an
-    unnamed source such as "officials"; ``document``: a text such as "the
+    unnamed source such as "officials", or a title no one in the article
+    holds; ``document``: a text such as "the
     letter"; ``none``) and ``confidence`` (0-1) how sure that is: a value per
     method and case, set near the share of right speakers measured for it on
     news with hand-checked speakers (``benchmarks/eval_quotes.py``); 0 without
@@ -109,6 +110,12 @@ def quotes_of(
     return out
 
 
+def _method(q: Quote) -> str:
+    if q.speaker or q.method in ("description", "document"):
+        return q.method
+    return "description" if q.method == "role" else "none"  # a title no one holds here
+
+
 def _row(doc: Doc, q: Quote) -> tuple:
     text = doc.text
     si = doc.sent_of(q.start)
@@ -131,6 +138,6 @@ def _row(doc: Doc, q: Quote) -> tuple:
         evidence,
         q.speaker_text,
         q.note,
-        q.method if q.speaker or q.method in ("description", "document") else "none",
+        _method(q),
         q.confidence if q.speaker else 0.0,
     )
