@@ -29,7 +29,7 @@ from .metrics import (
     standardized,
 )
 from .overlap import article_similarity, outlet_similarity, unique_share_by_outlet
-from .quotes import quote_statements, quotes_by_speaker
+from .quotes import quote_methods, quote_statements, quotes_by_speaker
 from .stories import story_choices
 from .tables import keep_largest_outlets, largest_outlets, metric_columns
 
@@ -52,6 +52,7 @@ __all__ = [
     "metric_columns",
     "outlet_similarity",
     "outlet_summary",
+    "quote_methods",
     "quote_statements",
     "quotes_by_speaker",
     "story_choices",

@@ -8,7 +8,14 @@ import pandas as pd
 
 from .tables import require
 
-__all__ = ["QUOTE_CHARS", "cut_text", "quote_statements", "quotes_by_speaker"]
+__all__ = [
+    "METHODS",
+    "QUOTE_CHARS",
+    "cut_text",
+    "quote_methods",
+    "quote_statements",
+    "quotes_by_speaker",
+]
 
 #: Quotes are cut to this many characters in tooltips and examples.
 QUOTE_CHARS = 140
@@ -109,3 +116,48 @@ def quote_statements(aligned: pd.DataFrame, *, max_groups: int = 20) -> pd.DataF
     note = f"Showing {len(keep)} of {len(size)} statements." if len(size) > len(keep) else ""
     data.attrs = {"order": order, "note": note}
     return data
+
+
+#: How a speaker was found, in plain words (``method`` of :func:`mediakit.quotes`).
+METHODS = {
+    "named": "named in the attribution next to the quote (“…,” Smith said)",
+    "pronoun": "“he” or “she”, resolved to the person named most recently before it",
+    "title": "a title such as “the governor”, resolved to the person named with it",
+    "inherited": "taken from another quote: the same paragraph or sentence, or a quote that goes on",
+    "after": "named after a quoted fragment, later in the sentence",
+    "description": "an unnamed source (“officials”): no speaker",
+    "document": "a text (“the letter”, “the ad”) with no author named: no speaker",
+    "none": "no attribution found: no speaker",
+}
+
+
+def quote_methods(quotes: pd.DataFrame) -> pd.DataFrame:
+    """How the speakers of ``quotes`` were found: one row per ``method``, most quotes first.
+
+    Columns ``method, quotes, share`` (of all quotes, 0-1), ``with_speaker``
+    (quotes with a named speaker), ``mean_confidence`` (of those) and
+    ``meaning`` (the method in plain words).
+
+    >>> q = pd.DataFrame({"speaker": ["Ann Lee", "Ann Lee", ""],
+    ...                   "method": ["named", "pronoun", "none"], "confidence": [0.95, 0.6, 0.0]})
+    >>> quote_methods(q)[["method", "quotes", "with_speaker"]].values.tolist()
+    [['named', 1, 1], ['none', 1, 0], ['pronoun', 1, 1]]
+    """
+    require(quotes, ["speaker", "method", "confidence"], "The quotes table", "mediakit.quotes()")
+    named = quotes["speaker"].astype("str") != ""
+    data = (
+        quotes.assign(_named=named, _conf=quotes["confidence"].where(named))
+        .groupby("method", sort=True)
+        .agg(
+            quotes=("method", "size"),
+            with_speaker=("_named", "sum"),
+            mean_confidence=("_conf", "mean"),
+        )
+        .reset_index()
+        .sort_values(["quotes", "method"], ascending=[False, True], kind="stable")
+        .reset_index(drop=True)
+    )
+    data["share"] = data["quotes"] / max(len(quotes), 1)
+    data["with_speaker"] = data["with_speaker"].astype("int64")
+    data["meaning"] = data["method"].map(METHODS).fillna("")
+    return data[["method", "quotes", "share", "with_speaker", "mean_confidence", "meaning"]]

@@ -125,8 +125,10 @@ def test_scare_quote_is_partial_without_speaker(bundled):
     ],
 )
 def test_bundled_reported_speech(bundled, doc, speaker, cue, start):
+    # An unnamed source or a text is no speaker: the phrase stays in speaker_text, with a note.
     r = one(bundled[bundled.kind == "indirect"], doc, start)
-    assert (r.speaker, r.cue, r.speaker_label) == (speaker, cue, "")
+    assert (r.speaker, r.speaker_text, r.cue, r.speaker_label) == ("", speaker, cue, "")
+    assert r.method in ("description", "document") and r.note
 
 
 def test_no_quote_is_attributed_to_a_person_named_inside_it(bundled):
@@ -288,10 +290,12 @@ def test_role_before_name_is_kept_as_written(hand):
     assert r.speaker_text == "Secretary of State Antony Blinken"
 
 
-def test_ambiguous_pronoun_is_left_unknown(hand):
+def test_ambiguous_pronoun_goes_to_the_first_subject_with_low_confidence(hand):
+    # Two people named as subjects: the first (the sentence's actor), flagged as a guess.
     r = one(hand, "ambiguous", "We agreed on Ukraine")
-    assert r.speaker == "" and r.speaker_text == "he"
-    assert "ambiguous" in r.note and "Joe Biden" in r.note and "Emmanuel Macron" in r.note
+    assert (r.speaker, r.speaker_text, r.method) == ("Joe Biden", "he", "pronoun")
+    assert r.confidence < one(hand, "pronoun", "We are with you").confidence
+    assert "Emmanuel Macron" in r.note
 
 
 def test_unbalanced_mark_closes_at_paragraph_end(hand):
@@ -315,10 +319,21 @@ def test_multiparagraph_quote_is_noted(hand):
 
 
 def test_partial_quotes(hand):
+    # Unnamed sources: no speaker, the phrase as written in speaker_text.
     gift = one(hand, "scare", "gift")
-    assert (gift.kind, gift.speaker, gift.cue) == ("partial", "Critics", "called")
+    assert (gift.kind, gift.speaker, gift.speaker_text, gift.cue) == (
+        "partial",
+        "",
+        "Critics",
+        "called",
+    )
     doa = one(hand, "scare", "dead on arrival")
-    assert (doa.kind, doa.speaker, doa.cue) == ("partial", "analysts", "said")
+    assert (doa.kind, doa.speaker_text, doa.cue, doa.method) == (
+        "partial",
+        "analysts",
+        "said",
+        "description",
+    )
 
 
 def test_indirect_speech(hand):
@@ -327,7 +342,7 @@ def test_indirect_speech(hand):
     assert (said_that.speaker, said_that.cue) == ("Joe Biden", "said")
     assert said_that.quote == "the United States would send more air defence systems"
     tail = one(ind, "indirect", "The shipment left Poland")
-    assert (tail.speaker, tail.cue) == ("officials", "said")
+    assert (tail.speaker, tail.speaker_text, tail.cue) == ("", "officials", "said")
     # "is said to be" and "did not say that" report no speech.
     assert ind[ind.doc_id == "not_speech"].empty
 

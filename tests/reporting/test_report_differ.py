@@ -91,6 +91,20 @@ def test_who_is_quoted_shows_the_known_renderings(built):
     assert "Newslooks: “The missiles will speak for themselves.” (2 times)" in text
 
 
+def test_who_is_quoted_shows_how_each_speaker_was_found(built):
+    page, tables = built
+    text = _section(page, "who-is-quoted")
+    assert "How the speakers were found" in text and "How the speaker was found" in text
+    quotes, methods = tables["quotes"], tables["quote-methods"]
+    assert int(methods["quotes"].sum()) == len(quotes)
+    assert {"method", "confidence", "evidence"} <= set(quotes.columns)
+    # Hand-checked: 004 quotes Turner ("he said" after a quote naming Biden); the
+    # evidence shown is the sentence holding the quote and "he said".
+    turner = quotes[quotes["quote"].str.startswith("President Biden should have acted")].iloc[0]
+    assert (turner["speaker"], turner["method"]) == ("Michael R. Turner", "pronoun")
+    assert "he said" in turner["evidence"] and turner["evidence"] in text
+
+
 def test_figures_that_disagree_lists_troops_and_aid(built):
     text = _section(built[0], "figures-disagree")
     assert (

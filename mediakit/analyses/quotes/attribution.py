@@ -15,6 +15,7 @@ from collections import defaultdict
 from .cues import (
     AUX,
     FINITE,
+    MAX_APPOSITIVE_TOKENS,
     MAX_SOURCE_TOKENS,
     MAX_SPEAKER_TOKENS,
     NAMING,
@@ -22,15 +23,19 @@ from .cues import (
     VERBISH,
     WORD,
 )
-from .document import Doc, Quote, paragraph_spans
+from .document import Doc, Quote, Who, paragraph_spans
+from .fragments import attribute_after_fragment
+from .inherit import across_chains, from_previous, within_paragraph, within_sentence
 from .marks import END_PUNCT, find_quotes
 from .reported import reported_speech
 from .speakers import (
     is_cue,
+    is_punct,
     phrase_after,
     phrase_before,
     phrase_punct,
     set_attribution,
+    set_speaker,
     subject_of,
 )
 
@@ -63,7 +68,7 @@ def _attribute_after(doc: Doc, q: Quote, hi: int) -> bool:
         return rng is not None
     for k in range(j + 1, min(j + MAX_SPEAKER_TOKENS + 2, len(doc.ts))):
         if doc.ts[k] >= hi or phrase_punct(doc.low(k)):
-            return False
+            return doc.tok(k) == "," and _after_appositive(doc, q, j, k, hi)
         if is_cue(doc, k, FINITE):
             b = k
             while b > j and doc.low(b - 1) in AUX:
@@ -75,13 +80,30 @@ def _attribute_after(doc: Doc, q: Quote, hi: int) -> bool:
     return False
 
 
+def _after_appositive(doc: Doc, q: Quote, j: int, comma: int, hi: int) -> bool:
+    """“…,” Rep. Ann Lee, D-N.Y., the former chair of …, told reporters: a name, an
+    appositive between commas, then the cue."""
+    name = [e for e in doc.ents_in(doc.ts[j], doc.ts[comma]) if e[3] == "PERSON"]
+    if not name or name[-1][1] != doc.ts[comma]:
+        return False
+    for k in range(comma + 1, min(comma + MAX_APPOSITIVE_TOKENS, len(doc.ts) - 1)):
+        if doc.ts[k] >= hi or doc.tok(k) in (".", ";", ":", "“", '"'):
+            return False
+        c = k + 1
+        while c < len(doc.ts) and doc.low(c) in AUX:
+            c += 1
+        if doc.tok(k) == "," and is_cue(doc, c, FINITE):
+            set_attribution(q, doc, "direct", doc.low(c), doc.ts[j], doc.ts[comma])
+            return True
+    return False
+
+
 def _set_subject(q: Quote, doc: Doc, kind: str, j: int, lo: int) -> None:
     """Speaker of "<subject> …, saying, “…”": the subject of the clause before cue token j."""
-    speaker, label, note, span = subject_of(doc, lo, doc.ts[j])
-    q.kind, q.cue, q.speaker, q.label = kind, doc.low(j), speaker, label
-    q.speaker_text = doc.text[span[0] : span[1]] if span else ""
+    who, span = subject_of(doc, lo, doc.ts[j])
+    q.kind, q.cue = kind, doc.low(j)
+    set_speaker(q, doc, who, span)
     q.attr = span or (doc.ts[j], doc.te[j])
-    q.note = "; ".join(x for x in (q.note, note) if x)
 
 
 def _attribute_before(doc: Doc, q: Quote, lo: int) -> bool:
@@ -111,8 +133,8 @@ def _attribute_before(doc: Doc, q: Quote, lo: int) -> bool:
         ]
         if people:
             e = people[-1]
-            q.kind, q.speaker, q.label = "direct", e[2], "PERSON"
-            q.speaker_text, q.attr = doc.text[e[0] : e[1]], (e[0], e[1])
+            q.kind = "direct"
+            set_speaker(q, doc, Who(e[2], "PERSON", "", "named", 0.85), (e[0], e[1]))
             return True
     return False
 
@@ -140,12 +162,14 @@ def _embedded(doc: Doc, q: Quote, lo: int) -> bool:
     return before[-1] != ","
 
 
-def _attribute_partial(doc: Doc, q: Quote, lo: int) -> None:
+def _attribute_partial(doc: Doc, q: Quote, lo: int, hi: int) -> None:
     """A fragment woven into a sentence: the sentence's speaker, when a cue names one.
 
     A person merely named in the sentence is not taken as the speaker: in
     "known as the “junk bond king”" or "Flynn’s request, called “wildly
-    preliminary”" the person is the topic, not the source.
+    preliminary”" the person is the topic, not the source. A cue opening the
+    sentence ("Calling the plan “a gift,” Smith said") or none before the
+    fragment: the attribution after it.
     """
     q.kind = "partial"
     s_lo = max(lo, doc.ss[doc.sent_of(q.start)])
@@ -162,8 +186,13 @@ def _attribute_partial(doc: Doc, q: Quote, lo: int) -> None:
                 _set_subject(q, doc, "partial", j, s_lo)
             return
         if is_cue(doc, j, PARTICIPLES | NAMING):
-            _set_subject(q, doc, "partial", j, s_lo)
+            opens = doc.ts[j] == s_lo or (is_punct(doc.tok(j - 1)) and doc.tok(j - 1) != ",")
+            if opens and doc.low(j).endswith("ing"):
+                attribute_after_fragment(doc, q, hi, doc.low(j))  # "Calling it “…,” X said"
+            else:
+                _set_subject(q, doc, "partial", j, s_lo)
             return
+    attribute_after_fragment(doc, q, hi, "")
 
 
 def doc_quotes(doc: Doc) -> list[Quote]:
@@ -179,7 +208,7 @@ def doc_quotes(doc: Doc) -> list[Quote]:
             lo = found[members[k - 1]].close + 1 if k > 0 else pa
             hi = found[members[k + 1]].open if k + 1 < len(members) else pb
             if _embedded(doc, q, lo):
-                _attribute_partial(doc, q, lo)
+                _attribute_partial(doc, q, lo, hi)
                 continue
             if (
                 _attribute_after(doc, q, hi)
@@ -189,38 +218,13 @@ def doc_quotes(doc: Doc) -> list[Quote]:
                 continue
             words = len(WORD.findall(doc.text[q.start : q.end]))
             if words <= 3 and doc.text[q.end - 1] not in END_PUNCT:
-                _attribute_partial(doc, q, lo)  # a short label in quotes, not an utterance
-        # One speaker per paragraph: a quote without its own attribution (the
-        # second half of a split quote) takes the nearest attributed one's.
-        standalone = [n for n in members if found[n].kind != "partial"]
-        for idx, n in enumerate(standalone):
-            q = found[n]
-            if q.kind:
-                continue
-            donors = [found[m] for m in standalone[idx - 1 :: -1]] if idx > 0 else []
-            donors += [found[m] for m in standalone[idx + 1 :]]
-            donor = next((d for d in donors if d.kind == "direct" and d.speaker_text), None)
-            if donor is not None:
-                _inherit(q, donor, "speaker from the same paragraph")
-    chains: dict[int, list[Quote]] = defaultdict(list)
-    for q in found:  # multi-paragraph quotes share one speaker
-        if q.chain >= 0:
-            if not chains[q.chain]:
-                chains[q.chain].append(found[q.chain])
-            chains[q.chain].append(q)
-    for parts in chains.values():
-        donor = next((d for d in parts if d.kind == "direct" and d.speaker_text), None)
-        for q in parts:
-            if donor is not None and not q.kind:
-                _inherit(q, donor, "speaker from another paragraph of the same quote")
+                _attribute_partial(doc, q, lo, hi)  # a short label in quotes, not an utterance
+        within_paragraph(found, members)
+    across_chains(found)
+    within_sentence(doc, found)
+    from_previous(doc, found)
     for q in found:
         if not q.kind:
             q.kind = "direct"
             q.note = "; ".join(x for x in (q.note, "no attribution found") if x)
     return found + reported_speech(doc, found)
-
-
-def _inherit(q: Quote, donor: Quote, why: str) -> None:
-    q.kind, q.cue, q.speaker, q.label = "direct", donor.cue, donor.speaker, donor.label
-    q.speaker_text, q.attr = donor.speaker_text, donor.attr
-    q.note = "; ".join(x for x in (q.note, why) if x)

@@ -4,6 +4,18 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Who:
+    """Who a speaker phrase names, how that was found, and how sure that is."""
+
+    speaker: str = ""
+    label: str = ""
+    note: str = ""
+    method: str = "none"
+    confidence: float = 0.0
 
 
 @dataclass
@@ -22,6 +34,8 @@ class Quote:
     speaker_text: str = ""
     attr: tuple[int, int] | None = None  # offsets of the attribution phrase
     chain: int = -1  # multi-paragraph quote: index of its first part
+    method: str = "none"  # how the speaker was found: named, pronoun, title, inherited, ...
+    confidence: float = 0.0
 
 
 class Doc:
@@ -40,6 +54,10 @@ class Doc:
         self.ents = ents  # (start, end, canonical, label), sorted
         self.ent_starts = [e[0] for e in ents]
         self.quoted: list[tuple[int, int]] = []  # quote content spans, sorted
+        self.said: list[tuple[int, str]] = []  # (offset, person) of each attributed quote so far
+        self.people: Any = None  # the article's people (see .people), built when first asked
+        self.paras = paragraph_spans(text)
+        self.para_starts = [a for a, _ in self.paras]
 
     def tok(self, j: int) -> str:
         return self.text[self.ts[j] : self.te[j]]
@@ -62,6 +80,9 @@ class Doc:
             if e[1] <= end:
                 out.append(e)
         return out
+
+    def para_of(self, pos: int) -> int:
+        return max(0, bisect_right(self.para_starts, pos) - 1)
 
     def in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quoted, (pos, float("inf"))) - 1

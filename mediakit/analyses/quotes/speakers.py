@@ -1,4 +1,10 @@
-"""Who a speaker phrase names: a canonical entity, a resolved pronoun, or the phrase as written."""
+"""Who a speaker phrase names: a canonical entity, a resolved pronoun or title, or no one.
+
+The speaker is always a canonical name from the entity table (a person, or an
+organisation named in full: "the Kremlin") or empty; a description of an
+unnamed source ("senior U.S. officials") or a text ("the statement") leaves
+it empty, with the phrase kept in ``speaker_text`` and a ``note``.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +13,23 @@ from .cues import (
     AUX,
     BOUNDARY,
     DETERMINERS,
+    DOCUMENT_NOUNS,
+    GROUP_HEADS,
     MAX_SPEAKER_TOKENS,
     NEGATION,
     NOT_CUE_AFTER,
+    OBJECT_PREPS,
     PERSONAL,
     PHRASE_PUNCT,
     PRONOUNS,
+    SOURCE_NOUNS,
+    SUBORDINATORS,
     VERBISH,
     WORD,
 )
-from .document import Doc, Quote
+from .document import Doc, Quote, Who
+from .pronouns import resolve_pronoun
+from .roles import resolve_title
 
 
 # -- speakers ---------------------------------------------------------------------------
@@ -24,24 +37,35 @@ def is_punct(tok: str) -> bool:
     return not any(ch.isalnum() for ch in tok)
 
 
-def speaker_of_phrase(doc: Doc, start: int, end: int) -> tuple[str, str, str]:
-    """(speaker, label, note) for the speaker phrase text[start:end]."""
+def speaker_of_phrase(doc: Doc, start: int, end: int) -> Who:
+    """Who the speaker phrase text[start:end] names (see :class:`Who`)."""
     phrase = doc.text[start:end].strip()
     low = phrase.lower()
     if low in PERSONAL:
-        return _resolve_pronoun(doc, start, phrase)
+        return resolve_pronoun(doc, start, phrase)
     if low in PRONOUNS:
-        return "", "", f"pronoun '{phrase}' not resolved"
+        return Who(note=f"pronoun '{phrase}' not resolved")
     ents = [e for e in doc.ents_in(start, end) if not doc.in_quote(e[0])]
     # A person followed by "’s" owns the speaker ("Zelenskyy’s office"), is not it.
     people = [e for e in ents if e[3] == "PERSON" and not doc.text.startswith(("’s", "'s"), e[1])]
-    if people:
-        return people[-1][2], "PERSON", ""
     words = [w for w in WORD.findall(phrase) if w.lower() not in ("the", "a", "an")]
+    head = words[-1].lower() if words else ""
+    if people and head in GROUP_HEADS and doc.text[people[-1][1] : end].strip().lower() == head:
+        # "the Obama campaign": a group named after a person, named as such
+        e = people[-1]
+        return Who(f"{e[2]} {head}", "ORG", f"a group named after {e[2]}", "named", 0.85)
+    if people and not (head in SOURCE_NOUNS and doc.text[people[-1][1] : end].strip()):
+        # (not "the Obama campaign spokesman": a description of someone unnamed)
+        return Who(people[-1][2], "PERSON", "", "named", 0.95)
     for e in ents:
         # "the Kremlin" is the Kremlin; "a Kremlin spokesman" stays a phrase.
         if len(WORD.findall(doc.text[e[0] : e[1]])) >= len(words):
-            return e[2], e[3], ""
+            return Who(e[2], e[3], "", "named", 0.9)
+    title = resolve_title(doc, start, phrase)
+    if title is not None:
+        return title
+    if head in DOCUMENT_NOUNS:
+        return Who(note=f"the source is a text ('{phrase}'), not a person", method="document")
     if words and words[-1][:1].isupper():
         # The model missed a surname ("Ms Cooper said"): the one person named
         # earlier in the article with that surname.
@@ -52,27 +76,12 @@ def speaker_of_phrase(doc: Doc, start: int, end: int) -> tuple[str, str, str]:
             if e[3] == "PERSON" and e[2].split()[-1].casefold() == last
         }
         if len(named) == 1:
-            return named.pop(), "PERSON", "surname matched to a person named earlier"
-    return phrase, "", ""
-
-
-def _resolve_pronoun(doc: Doc, pos: int, pron: str) -> tuple[str, str, str]:
-    # Nearest sentence (this one first, up to the pronoun) naming anyone outside
-    # quotes; only a single named person there counts as unambiguous.
-    si = doc.sent_of(pos)
-    for s in range(si, max(-1, si - 4), -1):
-        lo, hi = doc.ss[s], (pos if s == si else doc.se[s])
-        names = [e[2] for e in doc.ents_in(lo, hi) if e[3] == "PERSON" and not doc.in_quote(e[0])]
-        if names:
-            distinct = list(dict.fromkeys(names))
-            if len(distinct) == 1:
-                return (
-                    distinct[0],
-                    "PERSON",
-                    f"pronoun '{pron}' resolved to the nearest named person",
-                )
-            return "", "", f"pronoun '{pron}' ambiguous: {', '.join(distinct[:3])}"
-    return "", "", f"pronoun '{pron}' not resolved: no person named nearby"
+            return Who(
+                named.pop(), "PERSON", "surname matched to a person named earlier", "named", 0.8
+            )
+    if any(w.lower() in SOURCE_NOUNS for w in words):  # "Critics within NATO"
+        return Who(note=f"unnamed source: '{phrase}'", method="description")
+    return Who(note=f"speaker phrase names no one: '{phrase}'")
 
 
 def phrase_punct(tok: str) -> bool:
@@ -126,25 +135,37 @@ def phrase_after(
     return (j, b) if b > j else None
 
 
-def subject_of(doc: Doc, lo: int, hi: int) -> tuple[str, str, str, tuple[int, int] | None]:
-    """The speaker of "<subject> ..., saying, “…”": first person named in text[lo:hi]."""
+def _in_subclause(doc: Doc, e: tuple[int, int, str, str], lo: int) -> bool:
+    """Is the name e inside a subordinate clause or after a preposition ("Asked whether
+    Obama ..., Santorum said"; "his comment that Obama ...", "of Obama")?"""
+    j = doc.first_tok_at(e[0])
+    for k in range(j - 1, doc.first_tok_at(lo) - 1, -1):
+        t = doc.low(k)
+        if t in (",", ";", ":", "—", "–"):
+            return False
+        if t in SUBORDINATORS or (k == j - 1 and t in OBJECT_PREPS):
+            return True
+    return False
+
+
+def subject_of(doc: Doc, lo: int, hi: int) -> tuple[Who, tuple[int, int] | None]:
+    """The speaker of "<subject> ..., saying, “…”": the first person named in text[lo:hi]
+    as a possible subject (not in a subordinate clause, not a possessor)."""
     ents = [e for e in doc.ents_in(lo, hi) if not doc.in_quote(e[0])]
     people = [e for e in ents if e[3] == "PERSON"]
-    # Prefer a person who is not a possessor ("Zelenskyy’s Response: ... Zelenskyy").
     plain = [e for e in people if not doc.text.startswith(("’s", "'s"), e[1])]
-    for e in (plain or people)[:1]:
-        return e[2], "PERSON", "", (e[0], e[1])
+    main = [e for e in plain if not _in_subclause(doc, e, lo)]
+    for e in (main or plain or people)[:1]:
+        return Who(e[2], "PERSON", "", "named", 0.85), (e[0], e[1])
     j = doc.first_tok_at(lo)
     while j < len(doc.ts) and doc.ts[j] < hi and is_punct(doc.tok(j)):
         j += 1  # a list bullet
     if j < len(doc.ts) and doc.ts[j] < hi and doc.low(j) in PRONOUNS:
-        sp, lab, note = speaker_of_phrase(doc, doc.ts[j], doc.te[j])
-        return sp, lab, note, (doc.ts[j], doc.te[j])
+        return speaker_of_phrase(doc, doc.ts[j], doc.te[j]), (doc.ts[j], doc.te[j])
     span = _leading_phrase(doc, j, hi)
     if span:
-        sp, lab, note = speaker_of_phrase(doc, *span)
-        return sp, lab, note, span
-    return "", "", "speaker not identified", None
+        return speaker_of_phrase(doc, *span), span
+    return Who(note="speaker not identified"), None
 
 
 def _leading_phrase(doc: Doc, j: int, hi: int) -> tuple[int, int] | None:
@@ -181,7 +202,14 @@ def is_cue(doc: Doc, j: int, verbs: frozenset[str]) -> bool:
 
 def set_attribution(q: Quote, doc: Doc, kind: str, cue: str, a: int, b: int) -> None:
     q.kind, q.cue = kind, cue
-    q.speaker, q.label, note = speaker_of_phrase(doc, a, b)
-    q.speaker_text = doc.text[a:b]
-    q.attr = (a, b)
-    q.note = "; ".join(x for x in (q.note, note) if x)
+    set_speaker(q, doc, speaker_of_phrase(doc, a, b), (a, b))
+
+
+def set_speaker(q: Quote, doc: Doc, who: Who, span: tuple[int, int] | None) -> None:
+    """Give ``q`` the speaker ``who``, found in the phrase at ``span``."""
+    q.speaker, q.label, q.method, q.confidence = who.speaker, who.label, who.method, who.confidence
+    q.speaker_text = doc.text[span[0] : span[1]] if span else ""
+    q.attr = span
+    q.note = "; ".join(x for x in (q.note, who.note) if x)
+    if who.label == "PERSON":
+        doc.said.append((q.start, who.speaker))

@@ -21,6 +21,13 @@ _QUOTE_COLUMNS = {
     "quote": "Quote",
     "cue": "Cue word",
     "note": "Note",
+    "method": "How the speaker was found",
+    "confidence": "Confidence (0-1)",
+    "evidence": "Evidence (the sentence)",
+    "share": "Share of quotes",
+    "with_speaker": "With a speaker",
+    "mean_confidence": "Mean confidence (0-1)",
+    "meaning": "What it means",
     "similarity": "Similarity (0-100)",
     "group_id": "Statement",
     "quotes": "Quotes",
@@ -64,7 +71,7 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> blocks = quotes_section(ReportContext(parse_corpus(cache_dir=False)))
     >>> [b.id for b in blocks if isinstance(b, Chart | Table)]
-    ['quotes-by-speaker', 'quote-alignment', 'quotes']
+    ['quote-methods', 'quotes-by-speaker', 'quote-alignment', 'quotes']
     """
     quotes = quotes_of(ctx.parsed, mentions=ctx.mentions)
     if quotes.empty:
@@ -75,10 +82,15 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
             "A quote is found three ways: words in quotation marks with an attribution next to them "
             "(direct), a few quoted words woven into the writer's sentence (partial), and reported "
             'speech without quotation marks, such as "officials said that ..." (indirect). The speaker '
-            'is the named person or organisation (spellings merged), or the phrase as written ("senior '
-            'U.S. officials") when no name is given. A speaker behind "he" or "she" is the person '
-            "named just before; the Note column says when a speaker was guessed like that."
-        )
+            "is a named person or organisation (spellings merged, as in the entity tables), or no one "
+            'when the article names no one ("senior U.S. officials", "the letter"). Often the name is '
+            'not next to the quote: "he said", "the governor said", or a quote that goes on in the next '
+            "paragraph. The table below says how often each way of finding the speaker was used, and "
+            "every quote carries its method, a confidence (how often that method is right on news "
+            "articles whose speakers were checked by hand) and the evidence sentence to check it "
+            "against."
+        ),
+        _methods(quotes),
     ]
     if (quotes["speaker"] != "").any():
         top = int(ctx.option("quotes_top", 15))
@@ -98,13 +110,37 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
         Table(
             "quotes",
             "Every quote",
-            quotes[["outlet", "speaker", "kind", "quote", *WHERE_SHOWN, "note"]],
+            quotes[
+                [
+                    "outlet",
+                    "speaker",
+                    "kind",
+                    "quote",
+                    "method",
+                    "confidence",
+                    "evidence",
+                    *WHERE_SHOWN,
+                    "note",
+                ]
+            ],
             caption=EVIDENCE,
             columns=_QUOTE_COLUMNS,
             max_rows=shown_rows(ctx),
         )
     )
     return blocks
+
+
+def _methods(quotes: pd.DataFrame) -> Table:
+    """How the speakers were found: one row per method."""
+    return Table(
+        "quote-methods",
+        "How the speakers were found",
+        compare.quote_methods(quotes),
+        caption="Check a few quotes of each method against their evidence before trusting a "
+        "count: a resolved “he” or title is a well-founded guess, not a certainty.",
+        columns=_QUOTE_COLUMNS,
+    )
 
 
 def _alignment(aligned: pd.DataFrame, outlets: list[str]) -> list[Block]:
