@@ -52,8 +52,8 @@ _NUMBER_WORD = re.compile(r"\d|(?:{})$".format("|".join(WORDS)), re.IGNORECASE)
 
 def _plural(word: str) -> bool:
     low = word.lower()
-    if low.endswith(("’s", "'s")):
-        return False  # a possessive, not a plural
+    if low.endswith(("’s", "'s", "us", "is", "ss")):
+        return False  # a possessive, "virus", "crisis", "class": no plurals
     return low in IRREGULAR_PLURALS or (
         low.endswith("s") and not low.endswith("ss") and len(low) > 3
     )
@@ -61,21 +61,28 @@ def _plural(word: str) -> bool:
 
 def _stops(word: str, low: str, n: int, nxt: str, prev: str = "") -> bool:
     """Whether ``word`` (the ``n``-th of the phrase, ``nxt`` after it, ``prev`` before) ends the phrase."""
+    prev_plural = prev.islower() and _plural(prev)
     stop = word.islower() and (low in NP_STOP or low in NP_END or low in VERB_STOP)
     if stop or _NUMBER_WORD.match(low):  # a capitalised "North" or "Out" belongs to a name
-        return not (n == 0 and low in ("more", "fewer", "additional") and nxt.lower() != "than")
+        return not (
+            n == 0 and low in ("more", "fewer", "additional", "such") and nxt.lower() != "than"
+        )
     if word.islower() and low.endswith("ing") and low not in ING_NOUNS:
         # "competing wings", "TV advertising blitz": first, or after an acronym, and before a
         # noun, an "-ing" word describes it; after a noun ("piece providing") it starts a clause.
         describes = n == 0 or (prev.isupper() and len(prev) <= 4) or prev.endswith(("’s", "'s"))
         return not (describes and nxt.islower() and nxt.lower() not in NP_STOP)
-    return word.islower() and low.endswith("ed") and n > 0  # "troops deployed"
+    # "troops deployed": after a plural or before no noun, an "-ed" word starts a clause;
+    # "Latino registered voters": before a noun it describes it.
+    if word.islower() and low.endswith("ed") and n > 0:
+        return prev_plural or not (nxt.islower() and nxt.lower() not in NP_STOP | VERB_STOP)
+    return False
 
 
 def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
     """Offsets of the noun phrase starting at ``pos`` ("North Korean troops"), or (pos, pos)."""
     words: list[tuple[int, int, str]] = []
-    while len(words) < max_words:
+    while sum(not _in_name(words, k) for k in range(len(words))) < max_words:
         m = _NP_WORD.match(text, pos, end)
         if not m:
             break
@@ -90,8 +97,8 @@ def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
             break
         if words and _ends_after_plural(words[-1][2], word):
             break
-        if low in ("more", "fewer", "additional") and not words:
-            pos = m.end()  # "eight more victims": the phrase is "victims"
+        if low in ("more", "fewer", "additional", "such") and not words:
+            pos = m.end()  # "eight more victims", "a dozen such trailers": the phrase is the noun
             continue
         words.append((m.start(1), m.start(1) + len(word), word))
         pos = m.end()
@@ -106,6 +113,11 @@ def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
     while words and _weak_head(words[-1][2]):
         words.pop()
     return (words[0][0], words[-1][1]) if words else (pos, pos)
+
+
+def _in_name(words: list[tuple[int, int, str]], k: int) -> bool:
+    """Whether word ``k`` continues a run of capitalised words: a name counts as one word."""
+    return k > 0 and words[k][2][:1].isupper() and words[k - 1][2][:1].isupper()
 
 
 def _ends_after_plural(prev: str, word: str) -> bool:
@@ -213,8 +225,11 @@ def _money_noun_before(text: str, s: int, lo: int, e: int) -> tuple[int, int]:
     one followed by another noun takes it ("the debt limit by $2 trillion").
     """
     start = clause = max(lo, s - 80)
-    for m in re.finditer(r"[,;:()]|--|—", text[start:s]):
+    for m in re.finditer(
+        r"[,;:()]|--|—|\b(?:that|which|who|will|would|could|can|may|might|must)\b", text[start:s]
+    ):
         # "continued aid, totaling more than $56.2 billion": an appositive keeps its noun.
+        # "the bill that will add another $310 billion": a relative clause starts anew.
         if not (m.group() == "," and _APPOSITIVE.fullmatch(text, start + m.end(), s)):
             clause = start + m.end()
     before = text[clause:s]
@@ -302,7 +317,9 @@ def unit_and_counted(
     of", past a tally's second number), ``rest`` the words after the number
     inside the entity span ("miles").
     """
-    words_after = re.match(r"\s*([A-Za-z]+)", rest) or re.match(r"\s+([A-Za-z]+)\b", text[after:hi])
+    words_after = re.match(r"[\s-]*([A-Za-z]+)", rest) or re.match(
+        r"\s+([A-Za-z]+)\b", text[after:hi]
+    )
     next_word = words_after.group(1).lower() if words_after else ""
     # "pounds" after a bare number is a weight unless the model said MONEY.
     is_money_word = next_word in CURRENCY_WORDS and (next_word != "pounds" or label == "MONEY")
@@ -314,6 +331,8 @@ def unit_and_counted(
         return kind, *_share_counted(text, s, after, lo, hi)
     if next_word in MEASURES:
         pos = after if rest else after + words_after.end()
+        if rest.startswith("-"):  # "a 480-foot tent": the measure describes the noun after it
+            return MEASURES[next_word], *_np(text, pos, hi)
         pos = _after_parenthesis(text, pos, hi)
         of = re.match(r"\s+of\s+", text[pos:hi])
         cs, ce = _np(text, pos + of.end(), hi) if of else (pos, pos)

@@ -267,7 +267,7 @@ NP_STOP = _words(
     through toward towards against between among about around of the a an it they we he she
     there here when where if because so not also already just only even still now each out off
     up down back apart ahead behind later earlier north south east west tall high wide deep long old
-    ago away more less"""
+    ago away more less yesterday today tonight overnight"""
 )
 
 
@@ -317,7 +317,7 @@ VERB_STOP = _words(
     brought began remain remained remains say says said stay stayed face faced live lived need needs
     require requires want wants think thinks believe believes negotiate negotiated work worked do
     did does get gets go goes come comes make makes take takes see sees know knows include includes
-    become became seem seems appear appears agree agreed voted vote signed sign joined join lives
+    become became seem seems appear appears agree agreed voted signed sign joined join lives
     shows holds keeps runs means pays looks feels stands sits"""
 )
 

@@ -93,8 +93,8 @@ def not_a_figure(text: str, s: int, e: int, line_start: int, *, unit_follows: bo
         return "not a count"
     if re.fullmatch(r"\d{4}", core) and 1800 <= int(core) <= 2100:
         return "year"
-    if SKIP_BEFORE.search(before[-25:]):
-        return "identifier"
+    if SKIP_BEFORE.search(before[-25:]) or re.search(r"[A-Za-z]-$", before):
+        return "identifier"  # "Hide Caption 18 of 75", "phase-four", "COVID-19"
     if TIME_AFTER.match(after) or re.match(r"[:.]\d\d\b(?!\.\d)", after):
         return "time"
     return _not_a_figure_context(text, s, e, core, before, after)

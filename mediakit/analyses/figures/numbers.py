@@ -20,7 +20,8 @@ _CUR = r"(?:US\$|C\$|A\$|AU\$|NZ\$|HK\$|[$€£¥₹]|(?:" + "|".join(CURRENCY_C
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 # Scale words may follow a space; the short suffixes are glued ("$6m", "£2.5bn"): "400 m" is metres.
 _SCALE = r"\s?(?:thousand|million|billion|trillion)\b|(?:bn|mn|tn|[mbk])\b"
-_PCT = r"%|percent\b|per cent\b|percentage points?\b"
+# "77 cents on the dollar" is a share: 77 percent.
+_PCT = r"%|percent\b|per cent\b|percentage points?\b|cents? on the dollar\b"
 
 NUMBER = re.compile(
     rf"^(?P<cur>{_CUR})?\s?(?P<num>{_NUM})(?P<scale>{_SCALE})?(?:\s?(?P<pct>{_PCT}))?",
@@ -117,7 +118,9 @@ def parse_fraction(text: str) -> tuple[float, str, str] | None:
     >>> parse_fraction("one-half of one percentage point")
     (0.5, '', 'percentage points')
     """
-    t = text.lower()
+    t = " ".join(text.lower().split())
+    if t in ("half", "one half", "one-half", "a half"):
+        return 50.0, "", "percent"
     m = FRACTION.match(t)
     if not m:
         return None
@@ -174,7 +177,7 @@ def parse_range(text: str) -> tuple[float, float, str, str] | None:
 
 
 _PAIR = re.compile(r"(?<=\d)\s*[-–]\s*(?=[\d$€£¥])|\s+(?:to|-|–)\s+", re.IGNORECASE)
-_PAIR_AND = re.compile(r"(?<=\d)\s*[-–]\s*(?=[\d$€£¥])|\s+(?:to|and|-|–)\s+", re.IGNORECASE)
+_PAIR_AND = re.compile(r"(?<=\d)\s*[-–]\s*(?=[\d$€£¥])|\s+(?:to|and|or|-|–)\s+", re.IGNORECASE)
 
 
 def split_pair(text: str, *, allow_and: bool = True) -> tuple[str, str] | None:

@@ -15,8 +15,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from .lexicon import FRACTION_WORDS, QUAL_BEFORE, VAGUE, WORDS
-from .numbers import DIGITS, FRACTION, HYPHEN_RANGE, VAGUE_RE, parse_range, split_pair
+from .lexicon import FRACTION_WORDS, MONTHS, QUAL_BEFORE, VAGUE, WORDS
+from .numbers import DIGITS, FRACTION, HYPHEN_RANGE, NUMBER, VAGUE_RE, parse_range, split_pair
 
 __all__ = ["Candidate", "candidates"]
 
@@ -26,7 +26,9 @@ class Candidate:
     """A span that may be a figure: ``text[start:end]``, the model's label ("" if missed), its kind.
 
     ``kind`` is "range", "share" or ""; ``tail`` is where the counted phrase may
-    start when it follows more than this number (the second number of a tally).
+    start when it follows more than this number (the second number of a tally);
+    ``suffix`` the scale or percent it shares with the next number ("35 and 40
+    percent" makes 35 a percentage).
     """
 
     start: int
@@ -34,6 +36,7 @@ class Candidate:
     label: str
     kind: str = ""
     tail: int = -1
+    suffix: str = ""  # the unit it shares with the number after it: "35 and 40 percent"
 
 
 _CURRENCY_BEFORE = re.compile(
@@ -44,12 +47,17 @@ _SUFFIX_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SCALE_AFTER = re.compile(r"\s(?:thousand|million|billion|trillion)\b", re.IGNORECASE)
-_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per cent\b|percentage points?\b)", re.IGNORECASE)
-_GAP = re.compile(r"^\s*(?:to|-|–|and)\s*$", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(
+    r"\s?(?:%|percent\b|per cent\b|percentage points?\b|cents? on the dollar\b)", re.IGNORECASE
+)
+_ON_THE_DOLLAR = re.compile(r"\s+on the dollar\b", re.IGNORECASE)
+_GAP = re.compile(r"^\s*(?:to|-|–|and|or)\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
 _BETWEEN_AT = re.compile(r"(?:between|from)\s+", re.IGNORECASE)
 _TALLY_BEFORE = re.compile(
-    r"\b(?:vot(?:e|ed|es|ing)|margin|tally|split|count)\b[^.;\n]{0,20}$", re.IGNORECASE
+    r"\b(?:vot(?:e|ed|es|ing)|margin|tally|split|count|pass(?:ed|es|ing)?|approv(?:e|ed|es|ing)|"
+    r"reject(?:ed|s|ing)?|confirm(?:ed|s|ing)?|defeat(?:ed|s|ing)?)\b[^.;\n]{0,20}$",
+    re.IGNORECASE,
 )
 _TALLY_AFTER = re.compile(
     r"\s*(?:\w+\s+)?(?:seats?|votes?|majority|advantage|margin|edge|lead|split|decision|ruling|"
@@ -110,6 +118,7 @@ def candidates(
     >>> [text[c.start:c.end] for c in candidates(text, [], ())]
     ['$600m', '10-12k', 'one-in-three']
     """
+    ents = [(s, e, "CARDINAL" if _bare_date(text, s, e, lab) else lab, c) for s, e, lab, c in ents]
     spans = [(s, e) for s, e, _, _ in ents]
     others = [(s, e) for s, e, lab, _ in ents if lab not in amount_labels]
     found = [Candidate(s, e, lab) for s, e, lab, _ in ents if lab in amount_labels]
@@ -125,6 +134,19 @@ def candidates(
     found = [_widen(text, c) for c in found]
     found = _without_phones(text, found)
     return _pairs(text, _dedupe(found))
+
+
+def _bare_date(text: str, s: int, e: int, label: str) -> bool:
+    """A date span that is a bare number with no date around it ("Bush got 35 and 40 percent")."""
+    if label != "DATE" or not re.fullmatch(r"\d{1,3}", text[s:e]):
+        return False
+    before, after = text[max(0, s - 12) : s].lower(), text[e : e + 12].lower()
+    month = any(before.rstrip().endswith(m) for m in MONTHS)
+    return not (
+        month
+        or re.search(r"\b(?:the|on|of)\s+$", before)
+        or re.match(r"(?:st|nd|rd|th)\b|[,\s]+\d{4}", after)
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -195,6 +217,9 @@ def _widen(text: str, c: Candidate) -> Candidate:
     m = _PERCENT_AFTER.match(text, e)
     if m and text[s:e][-1:].isdigit():
         e = m.end()
+    m = _ON_THE_DOLLAR.match(text, e)  # "77 cents" + " on the dollar": a share
+    if m and re.search(r"cents?$", text[s:e]):
+        e = m.end()
     m = _HYPHEN_NUMBER.match(text, e)  # "242-190": the tally's second number, which no span holds
     if m and text[s:e][-1:].isdigit():
         e = m.end()
@@ -222,7 +247,11 @@ def _dedupe(found: list[Candidate]) -> list[Candidate]:
 
 
 def _pairs(text: str, found: list[Candidate]) -> list[Candidate]:
-    """Two numbers joined by "to", "-" or "between ... and": one range, two tally figures, or none."""
+    """Two numbers joined by "to", "-" or "between ... and": one range, two tally figures, or none.
+
+    Joined by "and" or "or" without "between" they are two figures sharing a unit:
+    "35 and 40 percent of the vote", "$5 or $6 billion".
+    """
     out: list[Candidate] = []
     parts = [p for c in found for p in _split(text, c)]
     i = 0
@@ -231,13 +260,23 @@ def _pairs(text: str, found: list[Candidate]) -> list[Candidate]:
         gap = text[c.end : nxt.start] if nxt else ""
         if nxt and c.kind == nxt.kind == "" and _GAP.match(gap):
             between = bool(_BETWEEN.search(text, max(0, c.start - 10), c.start))
-            if between or not re.search(r"and", gap, re.IGNORECASE):
+            if between or not re.search(r"\b(?:and|or)\b", gap, re.IGNORECASE):
                 out += _pair(text, c, nxt)
-                i += 2
-                continue
+            else:
+                out += [replace(c, tail=nxt.end, suffix=_unit_of(text[nxt.start : nxt.end])), nxt]
+            i += 2
+            continue
         out.append(c)
         i += 1
     return out
+
+
+def _unit_of(number: str) -> str:
+    """The scale and percent sign of a number as written: " percent" of "40 percent"."""
+    m = NUMBER.match(" ".join(number.split()))
+    if not m:
+        return ""
+    return (m.group("scale") or "") + ((" " + m.group("pct")) if m.group("pct") else "")
 
 
 def _split(text: str, c: Candidate) -> list[Candidate]:
@@ -248,7 +287,11 @@ def _split(text: str, c: Candidate) -> list[Candidate]:
     if c.kind == "share":
         return [c]
     between = bool(_BETWEEN.search(text, max(0, c.start - 10), c.start))
-    parts = split_pair(text[c.start : c.end], allow_and=between)
+    core = text[c.start : c.end]
+    # "and" joins two numbers after "between", or two written in digits ("30 and 25 percent");
+    # "one hundred and five" is one number.
+    digits = bool(re.fullmatch(r"[$€£¥]?\d[\d,.]*\s+(?:and|or)\s+[$€£¥]?\d.*", core))
+    parts = split_pair(core, allow_and=between or digits)
     if not parts or not re.search(
         r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", parts[0]
     ):

@@ -51,7 +51,9 @@ _INTS = ("start_char", "end_char", "sentence")
 
 #: Sentences longer than this (a page with no full stops) are cut around the figure.
 MAX_EVIDENCE = 600
-_GLUED_UNIT = re.compile(r"(?:km|kg|mph|ft|lbs?|mm|cm|mi)\b")
+# What may follow digits without a space: a unit ("3,200km") or a hyphen compound ("480-foot").
+_GLUED_UNIT = re.compile(r"(?:km|kg|mph|ft|lbs?|mm|cm|mi)\b|-[A-Za-z]")
+_PLUS_INSIDE = re.compile(r"(?<=\d)\s*-?\s*plus\b(?=\s*(?:%|percent|per cent))", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s?(?:%|percent|per cent|dollars|euros|pounds)\b", re.IGNORECASE)
 
 
@@ -199,10 +201,12 @@ def _read(art: _Article, c: Candidate) -> Figure | None:
         e -= 1
     if not_a_figure(text, s, e, line_start, unit_follows=bool(_UNIT_AFTER.match(text, e))):
         return None
-    read = _value(text[s:e], c.kind)
+    core = text[s:e]
+    plus = _PLUS_INSIDE.search(core)  # "75-plus percent"
+    read = _value(_PLUS_INSIDE.sub("", core) + c.suffix, c.kind)
     if read is None:
         return None
-    post, post_end = qualifier_after(text, e)
+    post, post_end = ("plus", e) if plus else qualifier_after(text, e)
     if read[3] == "vague":
         bound = "vague"
     else:
@@ -267,6 +271,14 @@ def _describe(  # noqa: PLR0913
         of = re.match(r"\s+of\s+", text[e:hi])
         qualifier = f"{vague} of" if of else flat
         after, rest_in_span = (e + of.end() if of else e), ""
+        # "billions in aid"; without "of", "in" or "more" a vague amount is the subject
+        # ("tens of thousands liked photos" counts no photos), unless it is an
+        # adjective ("a multi-million dollar centre").
+        in_ = re.match(r"\s+in\s+", text[e:hi])
+        if in_:
+            after = e + in_.end()
+        elif not of and not re.match(r"\s+more\b", text[e:hi]) and not cur:
+            after = hi
     per, rate_end = rate_after(text, after, hi)
     after = c.tail if c.tail >= 0 else rate_end
     unit, cs, ce = unit_and_counted(text, s, e, after, lo, hi, c.label, cur, kind, rest_in_span)
