@@ -263,14 +263,19 @@ def _money_noun_before(text: str, s: int, lo: int, e: int) -> tuple[int, int]:
     return start, noun_end
 
 
-def _share_counted(text: str, s: int, after: int, lo: int, hi: int) -> tuple[int, int]:
-    """What a percentage is a share of: "of the funds", "a 22 percent cut", "a rating of 45%"."""
+def _share_counted(
+    text: str, s: int, after: int, lo: int, hi: int, direct: bool
+) -> tuple[int, int]:
+    """What a percentage is a share of: "of the funds", "a 22 percent cut", "a rating of 45%".
+
+    ``direct``: a share written "one in five" counts the noun right after it ("voters").
+    """
     pos = _after_parenthesis(text, after, hi)
     of = re.match(r"\s+of\s+", text[pos:hi])
     if of:
         a, b = _np(text, pos + of.end(), hi)
         return (a, b) if text[a:b].lower() not in PRONOUNS else (pos, pos)
-    if _compound(text, s, lo):
+    if direct or _compound(text, s, lo):
         a, b = _np(text, pos, hi)
         if b > a:
             return a, b
@@ -310,12 +315,15 @@ def unit_and_counted(
     cur: str,
     kind: str,
     rest: str,
+    *,
+    per_noun: bool = False,
 ) -> tuple[str, int, int]:
     """The unit of the figure text[s:e] and the offsets of what it counts.
 
     ``after`` is where the counted phrase may start (past "of" in "thousands
     of", past a tally's second number), ``rest`` the words after the number
-    inside the entity span ("miles").
+    inside the entity span ("miles"); ``per_noun``: a share written "one in
+    five", which counts the noun after it.
     """
     words_after = re.match(r"[\s-]*([A-Za-z]+)", rest) or re.match(
         r"\s+([A-Za-z]+)\b", text[after:hi]
@@ -328,7 +336,7 @@ def unit_and_counted(
         cs, ce = _money_counted(text, s, max(e, skip), lo, hi)
         return cur or CURRENCY_WORDS[next_word], cs, ce
     if kind in ("percent", "percentage points"):
-        return kind, *_share_counted(text, s, after, lo, hi)
+        return kind, *_share_counted(text, s, after, lo, hi, per_noun)
     if next_word in MEASURES:
         pos = after if rest else after + words_after.end()
         if rest.startswith("-"):  # "a 480-foot tent": the measure describes the noun after it

@@ -129,7 +129,7 @@ def _is_emergency_number(core: str, before: str, after: str) -> bool:
     called = bool(_EMERGENCY.search(before) or _EMERGENCY_AFTER.match(after))
     if core != "911" and not (core in ("999", "112") and called):
         return False
-    return called or not re.match(r"\s+[a-z]+s\b", after)
+    return called or not re.match(r"\s+[a-z]+\b", after)  # "911 people" counts people
 
 
 def _is_name(core: str, before: str, after: str) -> bool:

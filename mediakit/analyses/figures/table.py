@@ -94,7 +94,7 @@ def figures_of(
 
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> f = figures_of(parse_corpus(cache_dir=False))
-    >>> sorted(set(f.bound)) <= ["approx", "exact", "max", "min", "range", "vague"]
+    >>> set(f.bound) <= {"approx", "exact", "max", "min", "range", "vague"}
     True
     """
     sents = pc.columns("sent_start", "sent_end")
@@ -281,7 +281,10 @@ def _describe(  # noqa: PLR0913
             after = hi
     per, rate_end = rate_after(text, after, hi)
     after = c.tail if c.tail >= 0 else rate_end
-    unit, cs, ce = unit_and_counted(text, s, e, after, lo, hi, c.label, cur, kind, rest_in_span)
+    per_noun = c.kind == "share" and bool(re.search(r"\s(?:in|out of)\s|-in-", flat))
+    unit, cs, ce = unit_and_counted(
+        text, s, e, after, lo, hi, c.label, cur, kind, rest_in_span, per_noun=per_noun
+    )
     if not per and ce > cs:
         per = rate_after(text, ce, hi)[0]  # "5,000 people a day"
     about, near = _places(art, cs, ce, claim_start, max(e, ce), lo, hi)
