@@ -163,6 +163,7 @@ def judge(label: pd.Series, row: pd.Series) -> list[str]:
 SAMPLES = {
     "development": ("figures.csv", "figures_docs.csv"),
     "held-out": ("figures_heldout.csv", "figures_heldout_docs.csv"),
+    "test": ("figures_test.csv", "figures_test_docs.csv"),
 }
 
 

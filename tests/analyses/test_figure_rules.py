@@ -64,6 +64,16 @@ SENTENCES = {
     "conversion": "The wall would run almost 2,000 miles (3,200km) along the border.",
     "increment": "There are two more debates this month.",
     "when": "The firm earned $370,000 in 2017, and on Tuesday its chief said so.",
+    "month": "The campaign raised $75 million in July and $90 million for the first time in August.",
+    "participle": "The party said the $5 million set aside for the race would go, and $2 million "
+    "earmarked for ads too.",
+    "after_noun": "He endorsed three term Governor Jane Doe on Monday.",
+    "adjective_names": "The plan helps 13 million elderly Americans and two longtime Republican "
+    "strategists.",
+    "coordinated_adjectives": "Five past and present state senators urged him to quit.",
+    "dead": "Some 70,000 dead Americans a year is a crisis, and 3,000 dead in one day was worse.",
+    "half_dozen": "Calls to a half-dozen advisers were not returned.",
+    "clause_after_noun": "It was less than 0.004 percent of the amount Congress approved.",
 }
 
 
@@ -291,6 +301,8 @@ def test_years_phones_emergency_numbers(found):
         ("Call 999 now.", "999", "emergency number"),
         ("The meeting starts at 9 p.m. sharp.", "9", "time"),
         ("In 1998 the plant opened.", "1998", "year"),
+        ("Support is lowest among those over 55.", "55", "age"),
+        ("Thousands were killed on 9-11 and later.", "9-11", "date"),
     ],
 )
 def test_not_a_figure(sentence, number, why):
@@ -344,6 +356,33 @@ def test_a_conversion_takes_the_hedge_and_thing_of_the_first(found):
     got = by_text(found, "conversion")
     km = got["3,200km"]
     assert (km.value, km.unit, km.bound, km.qualifier) == (3200, "km", "approx", "almost")
+
+
+def test_times_are_not_what_a_sum_pays_for(found):
+    assert set(rows(found, "month").counted) == {""}  # not "July", not "first time"
+
+
+def test_participles_clauses_and_names_end_a_phrase(found):
+    assert set(rows(found, "participle").counted) == {""}
+    assert rows(found, "after_noun").iloc[0].counted == "term"
+    names = by_text(found, "adjective_names")
+    assert names["13 million"].counted == "elderly Americans"
+    assert names["two"].counted == "longtime Republican strategists"
+    assert (
+        rows(found, "coordinated_adjectives").iloc[0].counted == "past and present state senators"
+    )
+    assert rows(found, "clause_after_noun").iloc[0].counted == "amount"
+
+
+def test_dead_before_a_noun_and_after_a_number(found):
+    got = by_text(found, "dead")
+    assert got["70,000"].counted == "dead Americans" and got["70,000"].per == "year"
+    assert got["3,000"].counted == "dead"
+
+
+def test_half_a_dozen_is_six(found):
+    got = rows(found, "half_dozen").iloc[0]
+    assert (got.value, got.unit, got.counted) == (6, "advisers", "advisers")
 
 
 def test_an_increment_is_marked(found):

@@ -21,6 +21,7 @@ from .lexicon import (
     MEASURES,
     MONEY_NOUNS,
     MONEY_VERBS,
+    MONTHS,
     NOUN_LY,
     NP_END,
     NP_STOP,
@@ -29,8 +30,10 @@ from .lexicon import (
     PRONOUNS,
     RATE_WORDS,
     SCALES,
+    TIME_NOUNS,
     TROOPS,
     VERB_STOP,
+    WEEKDAYS,
     WORDS,
 )
 
@@ -76,7 +79,8 @@ def _stops(word: str, low: str, n: int, nxt: str, prev: str = "") -> bool:
     # "Latino registered voters": before a noun it describes it.
     if word.islower() and low.endswith("ed") and n > 0:
         return prev_plural or not (nxt.islower() and nxt.lower() not in NP_STOP | VERB_STOP)
-    return False
+    # "$5 million earmarked for": a participle with its preposition, no noun.
+    return word.islower() and low.endswith("ed") and nxt.lower() in NP_STOP
 
 
 def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
@@ -93,6 +97,8 @@ def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
             continue
         nxt = _NP_WORD.match(text, m.end(), end)
         prev = words[-1][2] if words else ""
+        if prev.islower() and word[:1].isupper() and not _modified_name(text, m.start(1), end):
+            break  # "three term Texas Governor Rick Perry": a name after the noun starts anew
         if _stops(word, low, len(words), nxt.group(1) if nxt else "", prev):
             break
         if words and _ends_after_plural(words[-1][2], word):
@@ -102,8 +108,10 @@ def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
             continue
         words.append((m.start(1), m.start(1) + len(word), word))
         pos = m.end()
-        if low in POST_MODIFIERS and len(words) > 1:
-            break
+        if low in POST_MODIFIERS and not (
+            nxt and (nxt.group(1)[:1].isupper() or _plural(nxt.group(1)))
+        ):
+            break  # "eight dead", "70,000 dead year-in and year-out"; but "dead Americans"
         coordinated = _coordinated(text, pos, end, words)
         if coordinated:
             words.append(coordinated)
@@ -115,6 +123,22 @@ def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
     return (words[0][0], words[-1][1]) if words else (pos, pos)
 
 
+def _modified_name(text: str, pos: int, end: int) -> bool:
+    """Whether the capitalised words at ``pos`` are a counted noun after an adjective.
+
+    "elderly Americans", "longtime Republican strategists": the run of capitals
+    ends in a plural or is followed by a lower-case noun; "three term Texas
+    Governor Rick Perry": it is a name of its own.
+    """
+    m = re.match(r"((?:[A-Z][\w’'.\-]*\s*)+)(?:([a-z][\w\-]*))?", text[pos:end])
+    if not m:
+        return False
+    last = m.group(1).split()[-1]
+    follower = m.group(2) or ""
+    noun = follower and not follower.endswith(("ed", "ing")) and follower not in NP_STOP | VERB_STOP
+    return _plural(last) or bool(noun)  # "the amount Congress ended up": a clause
+
+
 def _in_name(words: list[tuple[int, int, str]], k: int) -> bool:
     """Whether word ``k`` continues a run of capitalised words: a name counts as one word."""
     return k > 0 and words[k][2][:1].isupper() and words[k - 1][2][:1].isupper()
@@ -122,16 +146,19 @@ def _in_name(words: list[tuple[int, int, str]], k: int) -> bool:
 
 def _ends_after_plural(prev: str, word: str) -> bool:
     """ "two remedies require": a plural noun, then a lower-case word that cannot continue it."""
-    plural = prev.islower() and _plural(prev)
+    plural = _plural(prev) and not (prev[:1].isupper() and not prev.endswith("s"))
     return plural and word.islower() and not word.endswith("s") and word not in AFTER_PLURAL
 
 
 def _coordinated(text: str, pos: int, end: int, words: list) -> tuple[int, int, str] | None:
-    """ "4,300 Wal-Mart and Sam's Club stores": names joined by "and" before the counted noun."""
-    if not all(w[:1].isupper() for _, _, w in words):
+    """ "4,300 Wal-Mart and Sam's Club stores", "five past and present senators": modifiers
+    joined by "and" before the counted noun (not nouns: "homes and other buildings")."""
+    if any(_plural(w) for _, _, w in words):
         return None
-    m = re.match(r"\s+(?:and|or)\s+(?:[A-Z][\w’'.\-]*\s+){1,3}([a-z]+s)\b", text[pos:end])
-    return (pos + m.start(1), pos + m.end(1), m.group(1)) if m else None
+    m = re.match(r"\s+(?:and|or)\s+(?:[\w’'.\-]+\s+){1,3}?([a-z]+s)\b", text[pos:end])
+    if not m or any(w.lower() in NP_STOP | VERB_STOP for w in m.group().split()[1:-1]):
+        return None
+    return (pos + m.start(1), pos + m.end(1), m.group(1))
 
 
 def _weak_head(word: str) -> bool:
@@ -165,6 +192,17 @@ def rate_after(text: str, pos: int, hi: int) -> tuple[str, int]:
         return "", pos
     per = m.group(1) or RATE_WORDS[m.group(2)]
     return ("person" if per in ("capita", "head") else per), pos + m.end()
+
+
+def _time_phrase(phrase: str) -> bool:
+    """ "July", "the first time", "recent weeks": a time, not a thing a sum pays for."""
+    head = head_word(phrase).lower()
+    return (
+        head in MONTHS
+        or head in WEEKDAYS
+        or head.rstrip("s") in TIME_NOUNS
+        or head in ("time", "times", "period")
+    )
 
 
 def _compound(text: str, start: int, lo: int) -> bool:
@@ -207,7 +245,7 @@ def _money_counted(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, in
     m = re.match(r"\s+(?:in|of|for|worth of)(?:\s+(?:new|additional|further))?\s+", text[e:hi])
     if m:
         a, b = _np(text, e + m.end(), hi)
-        if b > a:
+        if b > a and not _time_phrase(text[a:b]):  # "$75 million in July", "for the first time"
             return a, b
     a, b = _np(text, e, hi)
     if b > a and (_compound(text, s, lo) or head_word(text[a:b]) in MONEY_NOUNS):
@@ -241,7 +279,11 @@ def _money_noun_before(text: str, s: int, lo: int, e: int) -> tuple[int, int]:
     m = found[-1]
     noun_start, noun_end = clause + m.start(), clause + m.end()
     nxt = re.match(r"\s+([a-z]+)\b", text[noun_end:s])
-    if nxt and not {nxt.group(1)} & (NP_STOP | VERB_STOP | MONEY_VERBS):
+    if (
+        nxt
+        and not {nxt.group(1)} & (NP_STOP | VERB_STOP | MONEY_VERBS)
+        and not nxt.group(1).endswith(("ing", "ed"))
+    ):
         noun_end += nxt.end()
     # Take up to two modifiers before the noun, stopping at a possessive, stop word or number.
     words = list(

@@ -300,6 +300,9 @@ MONTHS = _words(
 )
 
 
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+
 #: Pronouns: "18 of them" counts something named elsewhere.
 PRONOUNS = _words("them us you those these it which whom")
 
@@ -318,7 +321,7 @@ VERB_STOP = _words(
     require requires want wants think thinks believe believes negotiate negotiated work worked do
     did does get gets go goes come comes make makes take takes see sees know knows include includes
     become became seem seems appear appears agree agreed voted signed sign joined join lives
-    shows holds keeps runs means pays looks feels stands sits"""
+    shows holds keeps runs means pays looks feels stands sits set identify identifies"""
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import BOUND_OF, LEADING_DETERMINERS, MONTHS, TIME_NOUNS
+from .lexicon import BOUND_OF, LEADING_DETERMINERS, MONTHS, NP_STOP, TIME_NOUNS
 
 __all__ = ["not_a_figure"]
 
@@ -33,6 +33,14 @@ _AGE_BEFORE = re.compile(
 _AGE_AFTER = re.compile(
     r"^(?:\s*|-)(?:years?|yrs?)(?:\s+|-)old\b|^-year-old|^\s*and\s+(?:older|over|up)\b"
 )
+# "those over 55", "people under 18": an age, with no noun after the number.
+_AGE_GROUP = re.compile(
+    r"\b(?:those|people|anyone|adults|children|kids|voters|americans|men|women|residents|workers|"
+    r"seniors|patients)\s+(?:over|under|above|below|aged)\s+$",
+    re.IGNORECASE,
+)
+# "on 9-11", "since 9/11": a date written with a hyphen.
+_DATE_BEFORE = re.compile(r"\b(?:on|since|after|before|until|of)\s+$", re.IGNORECASE)
 _APPOSITION = re.compile(r"\b[A-Z][a-z’']+,\s$")  # "Gordon Dise, 66, died"
 _GALLERY = re.compile(r"^\s*(?:Images?|Photos?|Pictures?|Slides?|Videos?)\)", re.IGNORECASE)
 _RATIO_AFTER = re.compile(
@@ -106,6 +114,20 @@ def _not_a_figure_context(text: str, s: int, e: int, core: str, before: str, aft
         return "age"
     if _APPOSITION.search(before) and after.startswith(",") and re.fullmatch(r"\d{1,3}", core):
         return "age"
+    if _AGE_GROUP.search(before) and not re.match(r"\s+[a-z]", after):
+        return "age"
+    noun_after = re.match(r"\s+([a-z]+)", after)
+    no_noun = not noun_after or noun_after.group(1) in (
+        "and",
+        "or",
+        "but",
+        "when",
+        "as",
+        "in",
+        "to",
+    )
+    if re.fullmatch(r"\d{1,2}-\d{1,2}", core) and _DATE_BEFORE.search(before) and no_noun:
+        return "date"  # "killed on 9-11 and ..."
     window = text[max(0, s - 30) : e + 30].lower()
     if any(m.start() <= s - max(0, s - 30) < m.end() for m in IDIOMS.finditer(window)):
         return "idiom"
@@ -129,7 +151,8 @@ def _is_emergency_number(core: str, before: str, after: str) -> bool:
     called = bool(_EMERGENCY.search(before) or _EMERGENCY_AFTER.match(after))
     if core != "911" and not (core in ("999", "112") and called):
         return False
-    return called or not re.match(r"\s+[a-z]+\b", after)  # "911 people" counts people
+    noun = re.match(r"\s+([a-z]+)\b", after)
+    return called or not (noun and noun.group(1) not in NP_STOP)  # "911 people" counts people
 
 
 def _is_name(core: str, before: str, after: str) -> bool:

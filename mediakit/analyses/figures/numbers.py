@@ -122,8 +122,8 @@ def parse_fraction(text: str) -> tuple[float, str, str] | None:
     if t in ("half", "one half", "one-half", "a half"):
         return 50.0, "", "percent"
     m = FRACTION.match(t)
-    if not m:
-        return None
+    if not m or t[m.end() : m.end() + 1] == "-":
+        return None  # "a half-dozen" is six
     if m.group("d"):
         n, d = _small(m.group("n")), _small(m.group("d").removeprefix("a "))
     elif m.group("fd"):
@@ -203,6 +203,8 @@ def _word_value(words: list[str]) -> float:
     """Spelled-out numbers: "two hundred thousand", "twenty-five", "a dozen", "half a million"."""
     if words[:2] == ["half", "a"] and len(words) > 2 and words[2] in MULTIPLIERS:
         return 0.5 * MULTIPLIERS[words[2]]
+    if words[:2] == ["half", "dozen"]:
+        return 6.0  # "a half-dozen advisers"
     total, current, seen = 0.0, 0.0, False
     for w in words:
         if w in WORDS:

@@ -182,7 +182,7 @@ def _is_share(text: str, m: re.Match) -> bool:
         n, word = m.group("fn").lower(), m.group("fd").lower()
         plural = FRACTION_WORDS[word] > 2 and word.endswith("s") or word == "halves"
         if n in ("a", "an"):
-            return bool(re.match(r"\s+of\b", after)) or after.startswith(("-", " of"))
+            return bool(re.match(r"\s+of\b", after))  # "a third of", not "a third term"
         return plural or "-" in m.group() or n == "one"
     return True  # "half" before "of", "the", "a": "half of voters", "half a million"
 
