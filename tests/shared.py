@@ -7,8 +7,17 @@ from pathlib import Path
 
 import pytest
 
+def _shared() -> Path:
+    """``../shared`` beside the project checkout, or beside a folder above it (a git worktree)."""
+    here = Path(__file__).resolve()
+    for folder in here.parents[1:]:
+        if (folder / "shared" / "corpora").is_dir():
+            return folder / "shared"
+    return here.parents[2] / "shared"
+
+
 #: ``../shared`` beside the project checkout (not committed; see the README).
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = _shared()
 ALLSIDES = SHARED / "corpora" / "allsides-2000.jsonl.gz"
 BASIL = SHARED / "corpora" / "basil-dev.jsonl.gz"
 
