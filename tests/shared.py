@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+
 def _shared() -> Path:
     """``../shared`` beside the project checkout, or beside a folder above it (a git worktree)."""
     here = Path(__file__).resolve()
