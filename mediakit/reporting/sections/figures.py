@@ -103,7 +103,7 @@ def figures_section(ctx: ReportContext) -> list[Block]:
         Table(
             "figures",
             "Every figure found",
-            figures[["outlet", "qualifier", "text", "value", "counted", *WHERE_SHOWN]],
+            figures[["outlet", "qualifier", "text", "value", "unit", "counted", *WHERE_SHOWN]],
             caption='Including the ones no other outlet reports; vague amounts ("thousands of") '
             "have no value. " + EVIDENCE,
             columns=_FIGURE_COLUMNS,
@@ -122,7 +122,9 @@ def _compared(comparison: pd.DataFrame, ctx: ReportContext) -> list[Block]:
     disagree = comparison[comparison["disagree"]]
     agree = comparison[~comparison["disagree"]]
     if disagree.empty:
-        blocks.append(Text("Where outlets report the same thing, they give the same figure."))
+        blocks.append(
+            Text("Where outlets report the same quantity, their figures agree or can all be true.")
+        )
     else:
         blocks.append(
             Definitions(_group_values(disagree, why=True), title="Where the figures differ")
@@ -139,31 +141,7 @@ def _compared(comparison: pd.DataFrame, ctx: ReportContext) -> list[Block]:
                 "outlet hedges the number.",
             )
         )
-        pairs = figure_pairs(comparison)
-        pairs = pairs[~pairs["compatible"]]
-        blocks.append(
-            Table(
-                "figure-disagreement-pairs",
-                "Why they disagree: every two figures that cannot both be true",
-                pairs[
-                    [
-                        "group",
-                        "outlet_a",
-                        "claim_a",
-                        "outlet_b",
-                        "claim_b",
-                        "reason",
-                        "doc_id_a",
-                        "start_char_a",
-                        "doc_id_b",
-                        "start_char_b",
-                    ]
-                ],  # fmt: skip
-                caption=EVIDENCE,
-                columns=_FIGURE_COLUMNS,
-                max_rows=shown_rows(ctx),
-            )
-        )
+        blocks.append(_pairs_table(comparison, ctx))
     if not agree.empty:
         blocks.append(Definitions(_group_values(agree, why=True), title="Where the figures agree"))
     blocks.append(
@@ -177,3 +155,18 @@ def _compared(comparison: pd.DataFrame, ctx: ReportContext) -> list[Block]:
         )
     )
     return blocks
+
+
+def _pairs_table(comparison: pd.DataFrame, ctx: ReportContext) -> Table:
+    """Every two figures of different outlets that cannot both be true, with the reason."""
+    pairs = figure_pairs(comparison)
+    pairs = pairs[~pairs["compatible"]]
+    columns = ["group", "outlet_a", "claim_a", "outlet_b", "claim_b", "reason"]
+    return Table(
+        "figure-disagreement-pairs",
+        "Why they disagree: every two figures that cannot both be true",
+        pairs[[*columns, "doc_id_a", "start_char_a", "doc_id_b", "start_char_b"]],
+        caption=EVIDENCE,
+        columns=_FIGURE_COLUMNS,
+        max_rows=shown_rows(ctx),
+    )
