@@ -4,12 +4,13 @@ Reads the hand labels in ``benchmarks/labels/`` (how they were made: the
 README there), the article texts from ``../shared/corpora``, runs the
 analyses and prints
 
-* for the development sample (37 articles, the one the rules were written
-  against) and the held-out sample (20 articles, labelled before the
-  extractor was run on them): the share of extracted figures that are fully
-  right (value, range end, unit and currency, what is counted, bound), the
-  misses (labelled figures not extracted) and the spurious ones (extracted,
-  not a figure);
+* for each labelled sample: development (37 articles, the rules were
+  written against it), held-out (20) and test (12), both labelled before the
+  extractor was run on them and then used to correct it, and final (8),
+  labelled after the last rule change: the share of extracted figures that
+  are fully right (value, range end, unit and currency, what is counted,
+  bound), the misses (labelled figures not extracted) and the spurious ones
+  (extracted, not a figure);
 * the share of spurious disagreements: pairs of claims that
   ``figure_pairs`` flags as incompatible although a reader sees no
   contradiction (different things counted, or compatible wordings), on all
@@ -164,6 +165,7 @@ SAMPLES = {
     "development": ("figures.csv", "figures_docs.csv"),
     "held-out": ("figures_heldout.csv", "figures_heldout_docs.csv"),
     "test": ("figures_test.csv", "figures_test_docs.csv"),
+    "final": ("figures_final.csv", "figures_final_docs.csv"),
 }
 
 

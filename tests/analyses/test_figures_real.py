@@ -2,11 +2,12 @@
 
 The thresholds sit a little below what the script measured (its output, run
 on the shared corpora, is quoted in the README): 100% of extracted figures
-fully right on all three labelled samples, no spurious figure or disagreement,
-all six labelled disagreements found. The samples were labelled by hand
-(``benchmarks/labels/README.md``); the rules were written against the
-development sample and corrected after the held-out and test samples were
-first measured (86% and 80% fully right then).
+fully right on the development, held-out and test samples, 80% on the final
+sample, no spurious disagreement, all six labelled disagreements found. The
+samples were labelled by hand (``benchmarks/labels/README.md``); the rules
+were written against the development sample and corrected after the
+held-out and test samples were first measured (86% and 80% fully right
+then); the final sample was measured once, after the last rule change.
 """
 
 from __future__ import annotations
@@ -33,11 +34,14 @@ def measured():
     return module.evaluate(SHARED)
 
 
-@pytest.mark.parametrize("sample", ["development", "held-out", "test"])
-def test_extracted_figures_are_fully_right(measured, sample):
+@pytest.mark.parametrize(
+    ("sample", "at_least"),
+    [("development", 0.95), ("held-out", 0.95), ("test", 0.95), ("final", 0.75)],
+)
+def test_extracted_figures_are_fully_right(measured, sample, at_least):
     got = measured.figures[sample]
     assert got.unmapped == 0  # every label still finds its words in the cleaned text
-    assert got.share_right >= 0.95, got.field_errors
+    assert got.share_right >= at_least, got.field_errors
     assert got.spurious <= 2 and got.missed <= 3
 
 

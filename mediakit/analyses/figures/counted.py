@@ -367,8 +367,9 @@ def unit_and_counted(
     inside the entity span ("miles"); ``per_noun``: a share written "one in
     five", which counts the noun after it.
     """
+    # (``after`` may sit right at the next word: past "of" in "thousands of dollars")
     words_after = re.match(r"[\s-]*([A-Za-z]+)", rest) or re.match(
-        r"\s+([A-Za-z]+)\b", text[after:hi]
+        r"\s*([A-Za-z]+)\b", text[after:hi]
     )
     next_word = words_after.group(1).lower() if words_after else ""
     # "pounds" after a bare number is a weight unless the model said MONEY.
