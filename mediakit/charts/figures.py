@@ -71,7 +71,7 @@ def figure_disagreements(
         alt.Chart()
         .mark_rule(strokeWidth=3, opacity=0.5)
         .encode(
-            x=x, x2="shown_end:Q", y=y, color=outlet_colour(data["outlet"], outlets, legend=False)
+            x=x, x2="shown_end:Q", y=y, color=outlet_colour(data["outlet"], outlets, legend=True)
         )
     )
     # The figure as the outlet wrote it, next to its dot.
