@@ -35,6 +35,7 @@ _EXPORTS = {
     "align_quotes": "analyses.quotes.align",
     "figures": "analyses.figures.table",
     "compare_figures": "analyses.figures.comparison",
+    "figure_pairs": "analyses.figures.pairs",
     "keyness": "analyses.keyness",
     "overlap": "analyses.overlap",
     "Overlap": "analyses.overlap",

@@ -24,8 +24,10 @@ def figure_disagreements(
 
     Takes :func:`mediakit.compare_figures`; one panel per group (the
     ``max_groups`` groups with most outlets), a dot per outlet's figure, its
-    shape the bound (exact, at least, at most, about). Each panel has its own
-    scale: the troop counts and the dollar sums are not comparable.
+    shape the bound (exact, at least, at most, about, a range: a line from its
+    first to its last number). Each panel has its own scale: the troop counts
+    and the dollar sums are not comparable. The tooltip says why the group
+    disagrees.
 
     >>> c = pd.DataFrame({"group_id": [0, 0], "group": ["troops (troops)"] * 2, "disagree": [True] * 2,
     ...                   "outlet": ["X", "Y"], "claim": ["up to 12,000", "over 10,000"],
@@ -59,8 +61,17 @@ def figure_disagreements(
                 alt.Tooltip("value:Q", title="Value", format=",.6~g"),
                 alt.Tooltip("unit:N", title="Unit"),
                 alt.Tooltip("counted:N", title="Counts"),
+                alt.Tooltip("why:N", title="Why"),
                 alt.Tooltip("evidence:N", title="Sentence"),
             ],
+        )
+    )
+    # A range is a line from its first to its last number.
+    spans = (
+        alt.Chart()
+        .mark_rule(strokeWidth=3, opacity=0.5)
+        .encode(
+            x=x, x2="shown_end:Q", y=y, color=outlet_colour(data["outlet"], outlets, legend=True)
         )
     )
     # The figure as the outlet wrote it, next to its dot.
@@ -68,7 +79,7 @@ def figure_disagreements(
     # A fixed panel height: a step height with independent faceted scales
     # makes Vega-Lite warn in the browser console.
     return (
-        alt.layer(points, labels, data=data)
+        alt.layer(points, spans, labels, data=data)
         .properties(width=420, height=22 * max(1, int(data["outlet"].nunique())))
         .facet(
             row=alt.Row(

@@ -16,6 +16,7 @@ BOUND_WORDS = {
     "min": "at least / more than",
     "max": "at most / up to",
     "approx": "about",
+    "range": "a range",
 }
 
 
@@ -28,9 +29,11 @@ def figure_panels(
     groups with most outlets are kept (only those that disagree, unless
     ``only_disagreements=False``). Columns ``group_id, panel`` (what is
     counted, and ", in billions" / ", in millions" for big sums),
-    ``outlet, claim, value, shown`` (value in the panel's scale), ``unit,
-    bound_text, counted, evidence`` (cut to 200 characters). ``attrs``:
-    ``order`` (panels, most outlets first) and ``note``.
+    ``outlet, claim, value, shown`` (value in the panel's scale),
+    ``shown_end`` (the top of a range, else ``shown``), ``unit, bound_text,
+    counted, why`` (what makes the group disagree, or agree) and ``evidence``
+    (both cut to 200 characters). ``attrs``: ``order`` (panels, most outlets
+    first) and ``note``.
 
     >>> c = pd.DataFrame({"group_id": [0, 0], "group": ["aid (USD)"] * 2, "disagree": [True] * 2,
     ...                   "outlet": ["X", "Y"], "claim": ["$56 billion", "$56.2 billion"],
@@ -47,10 +50,13 @@ def figure_panels(
     keep = size.index[:max_groups]
     data = data[data["group_id"].isin(keep)]
     # Big sums read better in billions or millions; the panel title says which.
-    top = data.groupby("group_id")["value"].transform(lambda v: v.abs().max())
+    ends = data["range_end"] if "range_end" in data else pd.Series(float("nan"), index=data.index)
+    ends = ends.where(ends.notna(), data["value"])
+    top = ends.abs().groupby(data["group_id"]).transform("max")
     divisor = top.map(lambda m: 1e9 if m >= 1e9 else 1e6 if m >= 1e6 else 1.0)
     scale_word = divisor.map({1e9: ", in billions", 1e6: ", in millions", 1.0: ""})
     evidence = data["evidence"] if "evidence" in data else pd.Series("", index=data.index)
+    why = data["why"] if "why" in data else pd.Series("", index=data.index)
     data = pd.DataFrame(
         {
             "group_id": data["group_id"],
@@ -59,9 +65,11 @@ def figure_panels(
             "claim": data["claim"].astype("str"),
             "value": data["value"],
             "shown": data["value"] / divisor,
+            "shown_end": ends / divisor,
             "unit": data["unit"].astype("str"),
             "bound_text": data["bound"].map(BOUND_WORDS).fillna(data["bound"]).astype("str"),
             "counted": data["counted"].astype("str"),
+            "why": cut_text(why, 200),
             "evidence": cut_text(evidence, 200),
         }
     )

@@ -58,7 +58,7 @@ def comparison(bundled):
         ("two dozen", 24.0, "", ""),
         ("a dozen", 12.0, "", ""),
         ("three hundred", 300.0, "", ""),
-        ("two hundred thousand", 200000.0, "", ""),
+        ("two hundred thousand", 200000.0, "", "thousand"),
     ],
 )
 def test_parse_number(text, value, currency, kind):
@@ -187,15 +187,18 @@ def test_outlets_disagree_on_troops(comparison):
     assert "troops" in g.group.iloc[0]
 
 
-def test_outlets_disagree_on_aid(comparison):
+def test_aid_sums_are_grouped_and_compatible(comparison):
+    # "more than $56.2 billion" and "over $56 billion" state the same lower bound, rounded:
+    # both can be true, so the group does not disagree (and says why).
     g = group(comparison, IDS[3], 56e9)
     assert sorted(g.outlet) == ["Newslooks", "Outlet C", "Outlet D"]
-    assert g.disagree.all()
+    assert not g.disagree.any()
     assert sorted(g.claim) == [
         "more than $56.2 billion",
         "more than $56.2 billion",
         "over $56 billion",
     ]
+    assert g.why.iloc[0].startswith("the same lower bound, rounded")
 
 
 def test_agreeing_outlets_are_not_flagged(comparison):
@@ -302,7 +305,10 @@ def test_disagreement_chart(corpus, comparison):
     assert scale["range"] == [palette[o] for o in scale["domain"]]
     assert layer["encoding"]["tooltip"]
     panels = {row["panel"] for row in spec["datasets"][spec["data"]["name"]]}
-    # Only disagreeing groups by default; sums shown in billions.
+    # Only disagreeing groups by default: "more than $56.2 billion" and "over $56 billion"
+    # of aid can both be true, so the sums are drawn only on request, in billions.
     assert any(p.startswith("North Korean troops") for p in panels)
-    assert any("USD" in p and "in billions" in p for p in panels)
-    assert not any("dead" in p for p in panels)
+    assert not any("USD" in p or "dead" in p for p in panels)
+    every = charts_claims.figure_disagreements(comparison, only_disagreements=False).to_dict()
+    every_panels = {row["panel"] for row in every["datasets"][every["data"]["name"]]}
+    assert any("USD" in p and "in billions" in p for p in every_panels)

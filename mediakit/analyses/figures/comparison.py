@@ -1,4 +1,4 @@
-"""``compare_figures``: the outlets' figures about the same thing, grouped, and where they disagree."""
+"""``compare_figures``: the outlets' claims about the same quantity, grouped, and where they disagree."""
 
 from __future__ import annotations
 
@@ -13,30 +13,10 @@ from ...errors import CorpusError
 from ...unionfind import UnionFind
 from ..entities import form_key
 from .counted import head_word
-from .lexicon import CONTEXT_STOP, DEMONYMS, HEAD_CLASS, MEASURES
+from .lexicon import CONTEXT_STOP, DEMONYMS, HEAD_CLASS, INCREMENT, MEASURES
+from .pairs import COMPARE_COLUMNS, comparison_table
 
-COMPARE_COLUMNS = [
-    "group_id",
-    "group",
-    "disagree",
-    "doc_id",
-    "outlet",
-    "claim",
-    "value",
-    "unit",
-    "qualifier",
-    "bound",
-    "counted",
-    "text",
-    "start_char",
-    "end_char",
-    "evidence",
-    "outlets",
-    "min_value",
-    "max_value",
-    "values",
-]
-
+__all__ = ["COMPARE_COLUMNS", "compare_figures"]
 
 #: Sentences of two claims about the same thing share at least this many content words.
 #: In the bundled corpus the troop, aid, casualty and range claims share 3-6
@@ -46,10 +26,21 @@ COMPARE_COLUMNS = [
 MIN_SHARED_WORDS = 3
 
 
-#: Claims further apart than this factor are not linked as one claim (None: no limit).
-#: Outlets that disagree give 10,000 vs 12,000 troops or $56 vs $56.2 billion; 2 vs
-#: 435 "members" are different things that happened to share a sentence's words.
-MAX_RATIO = 10.0
+#: Claims further apart than this factor are not linked as one quantity (None: no limit).
+#: Outlets that report one quantity differently mostly stay within a quarter of each
+#: other: 10,000 vs 12,000 troops, $700 vs $716 billion, 1.5 vs 1.6 million women,
+#: $400,000 vs $500,000 of airtime (all on real articles). Figures further apart that
+#: share a noun inside one story were mostly different quantities there: 3,400 stores
+#: the plaintiffs worked in vs "more than 4,300" stores in all, $1 trillion of cuts in
+#: law vs $2 trillion demanded, a "one-in-three" vs a "two-in-three" chance. Wider gaps
+#: can be real (a crowd of 10,000 by the police, 50,000 by the organisers): pass a
+#: larger ``max_ratio`` to see them, and read the sentences.
+MAX_RATIO = 1.25
+
+
+#: Inside one story, blocks up to this size compare every pair of claims; larger ones,
+#: and corpora without stories, only claims whose sentences share words.
+MAX_ALL_PAIRS = 400
 
 
 _MIN_SHARED_SHARE = 0.25
@@ -58,7 +49,146 @@ _MIN_SHARED_SHARE = 0.25
 _MAX_POSTING = 300
 
 
-# -- comparing outlets -------------------------------------------------------------------
+_MONEY_UNITS = frozenset(
+    ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR", "RUB", "UAH", "NZD", "HKD")
+)
+_NAMED_UNITS = frozenset(("percent", "percentage points", *MEASURES.values()))
+_NEED = [
+    "doc_id",
+    "outlet",
+    "value",
+    "unit",
+    "counted",
+    "qualifier",
+    "bound",
+    "text",
+    "about",
+    "places",
+]
+_OPTIONAL = {"story": "", "range_end": math.nan, "per": "", "when": "", "claim": "", "evidence": "",
+             "start_char": -1, "end_char": -1}  # fmt: skip
+
+
+def compare_figures(
+    figures: pd.DataFrame,
+    *,
+    within: str | None = "auto",
+    min_outlets: int = 2,
+    include_vague: bool = False,
+    by: str | Sequence[str] | None = None,
+    min_shared_words: int = MIN_SHARED_WORDS,
+    max_ratio: float | None = MAX_RATIO,
+) -> pd.DataFrame:
+    """Group the outlets' figures about the same quantity and say where they disagree, and why.
+
+    Claims are compared only with claims about the same quantity: the same
+    unit and currency, the same rate ("a year"), the same kind of thing
+    counted (the head of the counted phrase, with close synonyms taken as one:
+    "troops"/"soldiers"/"forces", "aid"/"assistance"/"funding",
+    "bills"/"measures"), the same country or nationality when the counted
+    phrase names one ("North Korean troops" and "Russian troops" stay apart),
+    no different time ("in 2017" vs "in 2009"), sentences that share at least
+    ``min_shared_words`` content words (0 turns this off) and values within a
+    factor ``max_ratio``; inside one article, only equal values. Blocking keeps
+    the work linear in the number of claims. Vague amounts ("thousands of")
+    are left out unless ``include_vague``; claims that count nothing
+    recognisable (a bare number) are not compared.
+
+    ``within="story"`` compares claims only inside one story (the ``story``
+    column of :func:`figures`); the default ``"auto"`` does so whenever the
+    table holds more than one story, ``None`` never. ``by`` adds columns to
+    block on. ``attrs["within"]`` says which was used.
+
+    One row per claim in a group reaching ``min_outlets`` outlets:
+    ``group_id, story, group`` (a label such as "North Korean troops
+    (troops)"), ``disagree`` (two outlets' claims cannot both be true: "about
+    12,000" vs "about 10,000", "as many as 1.5 million" vs "up to 1.6 million";
+    "up to 12,000" and "over 10,000" can), ``doc_id, outlet, claim, value,
+    range_end, unit, per, qualifier, bound, counted, when, text, start_char,
+    end_char, evidence``, ``outlets`` (in the group), ``min_value, max_value``,
+    ``values`` (every outlet's claim side by side) and ``why`` (what makes
+    the group disagree, or agree). :func:`figure_pairs` lists every pair.
+
+    >>> from mediakit import figures
+    >>> cmp = compare_figures(figures(cache_dir=False))
+    >>> bool(cmp[cmp.unit == "troops"].disagree.all())
+    True
+    """
+    table, block_cols, used = _prepared(figures, within, by, include_vague)
+    classes = [_head_class(c, u) for c, u in zip(table["counted"], table["unit"], strict=True)]
+    about, near = _place_lists(table)
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    qualifiers = table["qualifier"].tolist()
+    extra = table[block_cols].astype("str").itertuples(index=False, name=None)
+    for i, (unit, per, cls, more) in enumerate(
+        zip(table["unit"], table["per"], classes, extra, strict=True)
+    ):
+        if unit and (cls or unit in _MONEY_UNITS):  # a sum needs no noun; a bare count does
+            kind = (
+                unit if unit in _MONEY_UNITS or unit in _NAMED_UNITS else "count"
+            )  # "bills" = "measures"
+            # An increment ("another 350 miles", "two more debates") is another quantity than a total.
+            step = _increment(qualifiers[i])
+            blocks[(kind, per, cls if unit not in _MONEY_UNITS else "", step, *more)].append(i)
+    links = _Links(table, classes, [_context_words(t) for t in table["evidence"].astype("str")])
+    group_of: dict[int, tuple] = {}
+    for bkey, members in blocks.items():
+        subs: dict[str, list[int]] = defaultdict(list)
+        for i, sub in _split_block(members, about, near).items():
+            subs[sub].append(i)
+        every_pair = used == "story" and len(members) <= MAX_ALL_PAIRS
+        for sub, ids in subs.items():
+            for i, root in links.split(ids, min_shared_words, max_ratio, every_pair).items():
+                group_of[i] = (*bkey, sub, root)
+    out = comparison_table(table, group_of, min_outlets, _label)
+    out.attrs["within"] = used
+    return out
+
+
+def _prepared(
+    figures: pd.DataFrame, within: str | None, by: str | Sequence[str] | None, include_vague: bool
+) -> tuple[pd.DataFrame, list[str], str | None]:
+    """The figures to compare (input unchanged), the columns to block on, and whether by story."""
+    missing = [c for c in _NEED if c not in figures.columns]
+    if missing:
+        raise CorpusError(
+            f"compare_figures needs the table from mediakit.figures(); it lacks {missing}."
+        )
+    by_cols = [by] if isinstance(by, str) else list(by or [])
+    absent = [c for c in by_cols if c not in figures.columns]
+    if absent:
+        raise CorpusError(
+            f"compare_figures(by=...) names columns the figures table does not have: {absent}. "
+            f"Its columns are {list(figures.columns)}; merge the column in first "
+            "(e.g. figures.merge(corpus[['doc_id', 'story']], on='doc_id'))."
+        )
+    if within not in ("auto", "story", None):
+        raise CorpusError(
+            f'compare_figures(within=...) takes "story", "auto" or None, not {within!r}.'
+        )
+    if within == "story" and "story" not in figures.columns:
+        raise CorpusError(
+            'compare_figures(within="story") needs a "story" column; mediakit.figures() adds the '
+            "corpus's own story column. Load the corpus with load_corpus(..., story=...) or pass within=None."
+        )
+    table = figures.reset_index(drop=True)
+    for col, default in _OPTIONAL.items():
+        if col not in table.columns:
+            table[col] = default
+    table["story"] = table["story"].fillna("").astype("str")
+    if not include_vague:
+        table = table[table["value"].notna()].reset_index(drop=True)
+    for col in ("unit", "per", "counted", "when", "doc_id", "outlet", "claim", "qualifier"):
+        table[col] = table[col].fillna("").astype("str")
+    written = (table["qualifier"] + " " + table["text"].astype("str")).str.strip()
+    table["claim"] = table["claim"].where(table["claim"] != "", written)
+    many = table["story"].nunique() > 1
+    used = "story" if within == "story" or (within == "auto" and many) else None
+    block_cols = ["story"] * (used == "story" and "story" not in by_cols) + by_cols
+    return table, block_cols, used
+
+
+# -- what is counted, and whose -----------------------------------------------------------
 def _place_key(name: str) -> str:
     """One key for a country and its people: "North Korean"/"North Korea", "Russian"/"Russia".
 
@@ -93,71 +223,7 @@ def _head_class(counted: str, unit: str) -> str:
     return head[:-1] if len(head) > 3 and head.endswith("s") and not head.endswith("ss") else head
 
 
-def compare_figures(
-    figures: pd.DataFrame,
-    *,
-    min_outlets: int = 2,
-    include_vague: bool = False,
-    by: str | Sequence[str] | None = None,
-    min_shared_words: int = MIN_SHARED_WORDS,
-    max_ratio: float | None = MAX_RATIO,
-) -> pd.DataFrame:
-    """Group the outlets' figures about the same thing and flag where they disagree.
-
-    Claims meet when they have the same unit and count the same kind of thing
-    (the head of the counted phrase, with "troops"/"soldiers"/"forces" and
-    "aid"/"assistance"/"funding" taken as one), and, when the counted phrase
-    names a country or nationality, the same one ("North Korean troops" and
-    "Russian troops" stay apart; "elite troops" in a sentence about North
-    Korea joins the North Korean group), and their sentences share at least
-    ``min_shared_words`` content words (so "two states" in unrelated stories
-    stay apart; 0 turns this off), with values within a factor ``max_ratio``
-    and, inside one article, only when equal. Blocking by unit and counted
-    thing keeps the work linear in the number of claims. The grouping is
-    made for articles on one story; for a corpus of many stories, pass
-    ``by`` with columns to block on as well (e.g. a story id merged into
-    ``figures``). Vague amounts ("thousands of") are left out unless
-    ``include_vague``.
-
-    One row per claim in a group reaching ``min_outlets`` outlets:
-    ``group_id, group`` (a label such as "North Korean troops (troops)"),
-    ``disagree`` (the group's outlets give different values or bounds: "more
-    than" vs "up to"), ``doc_id, outlet, claim`` ("up to 12,000"), ``value,
-    unit, qualifier, bound, counted, text, start_char, end_char, evidence``,
-    ``outlets`` (in the group), ``min_value, max_value`` and ``values``: every
-    outlet's claim side by side ("Newslooks: approximately 12,000 | ...").
-    Claims that count nothing recognisable (a bare number) are not compared.
-
-    >>> from mediakit import figures
-    >>> cmp = compare_figures(figures(cache_dir=False))
-    >>> bool(cmp[cmp.unit == "troops"].disagree.all())
-    True
-    """
-    need = [
-        "doc_id",
-        "outlet",
-        "value",
-        "unit",
-        "counted",
-        "qualifier",
-        "bound",
-        "text",
-        "about",
-        "places",
-    ]
-    missing = [c for c in need if c not in figures.columns]
-    if missing:
-        raise CorpusError(
-            f"compare_figures needs the table from mediakit.figures(); it lacks {missing}."
-        )
-    by_cols = [by] if isinstance(by, str) else list(by or [])
-    table = figures.reset_index(drop=True)
-    if not include_vague:
-        table = table[table["value"].notna()].reset_index(drop=True)
-    classes = [
-        _head_class(c, u)
-        for c, u in zip(table["counted"].astype("str"), table["unit"].astype("str"), strict=True)
-    ]
+def _place_lists(table: pd.DataFrame) -> tuple[list[list[str]], list[list[str]]]:
     keys: dict[str, str] = {}
 
     def place(name: str) -> str:
@@ -167,82 +233,7 @@ def compare_figures(
 
     about = [[place(p) for p in a.split("; ") if p] for a in table["about"].astype("str")]
     near = [[place(p) for p in a.split("; ") if p] for a in table["places"].astype("str")]
-    blocks: dict[tuple, list[int]] = defaultdict(list)
-    extra = (
-        table[by_cols].astype("str").itertuples(index=False, name=None)
-        if by_cols
-        else iter(lambda: (), None)
-    )
-    for i, (unit, cls, more) in enumerate(
-        zip(table["unit"].astype("str"), classes, extra, strict=False)
-    ):
-        if cls and unit:
-            blocks[(unit, cls, *more)].append(i)
-    context = (
-        [_context_words(t) for t in table["evidence"].astype("str")]
-        if "evidence" in table
-        else None
-    )
-    values = table["value"].astype("float64").tolist()
-    docs = table["doc_id"].astype("str").tolist()
-    group_of: dict[int, tuple] = {}
-    for bkey, members in blocks.items():
-        subs: dict[str, list[int]] = defaultdict(list)
-        for i, sub in _split_block(members, about, near).items():
-            subs[sub].append(i)
-        for sub, ids in subs.items():
-            linked = _link_context(ids, context, min_shared_words, values, docs, max_ratio)
-            for i, story in linked.items():
-                group_of[i] = (*bkey, sub, story)
-    return _comparison(table, group_of, min_outlets)
-
-
-def _context_words(sentence: str) -> frozenset[str]:
-    words = re.findall(r"[a-z][a-z\-]+", sentence.lower().replace("’", "'"))
-    return frozenset(w[:6] for w in words if w not in CONTEXT_STOP and len(w) > 2)
-
-
-def _link_context(
-    ids: list[int],
-    context: list[frozenset[str]] | None,
-    min_shared: int,
-    values: list[float],
-    docs: list[str],
-    max_ratio: float | None,
-) -> dict[int, int]:
-    """Split claims into stories: linked when their sentences share ``min_shared`` content words.
-
-    Two more conditions keep chains of chance links from merging stories: the
-    values are within ``max_ratio`` of each other (12,000 vs 10,000 troops,
-    not 2 vs 435 members), and two claims of one article link only when they
-    give the same value (an article's different numbers count different things).
-    """
-    if context is None or min_shared <= 0 or len(ids) < 2:
-        return {i: 0 for i in ids}
-    uf = UnionFind()
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i in ids:
-        for w in context[i]:
-            postings[w].append(i)
-    shared: Counter = Counter()
-    for members in postings.values():
-        if len(members) > _MAX_POSTING:
-            continue  # a word in hundreds of these sentences says nothing about the story
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                shared[(members[x], members[y])] += 1
-    for (a, b), n in shared.items():
-        # Enough shared words, and a fair share of the shorter sentence: long
-        # sentences share three words by chance.
-        if n < min_shared or n < _MIN_SHARED_SHARE * min(len(context[a]), len(context[b])):
-            continue
-        va, vb = values[a], values[b]
-        if docs[a] == docs[b] and not (va == vb or (math.isnan(va) and math.isnan(vb))):
-            continue
-        if max_ratio and va > 0 and vb > 0 and max(va, vb) > max_ratio * min(va, vb):
-            continue
-        uf.union(a, b)
-    return {i: uf.find(i) for i in ids}
+    return about, near
 
 
 def _split_block(
@@ -256,111 +247,136 @@ def _split_block(
     else stays with the unnamed ones, which their sentences' words sort out.
     """
     named = {about[i][0] for i in members if about[i]}
-    out: dict[int, str] = {}
-    for i in members:
-        if about[i]:
-            out[i] = about[i][0]
-        else:
-            out[i] = next((p for p in near[i] if p in named), "")
-    return out
+    return {
+        i: about[i][0] if about[i] else next((p for p in near[i] if p in named), "")
+        for i in members
+    }
 
 
-def _claim(qualifier: str, text: str, bound: str) -> str:
-    """The figure as a reader meets it: "up to 12,000", "thousands of"."""
-    if bound == "vague":
-        return f"{text} of" if qualifier.endswith(" of") else text
-    return f"{qualifier} {text}".strip()
+# -- which claims are about the same matter ---------------------------------------------------
+def _context_words(sentence: str) -> frozenset[str]:
+    words = re.findall(r"[a-z][a-z\-]+", sentence.lower().replace("’", "'"))
+    return frozenset(w[:6] for w in words if w not in CONTEXT_STOP and len(w) > 2)
 
 
-def _comparison(table: pd.DataFrame, group_of: dict[int, tuple], min_outlets: int) -> pd.DataFrame:
-    groups: dict[tuple, list[int]] = defaultdict(list)
-    for i in sorted(group_of):
-        groups[group_of[i]].append(i)
-    outlets = table["outlet"].astype("str").tolist()
-    kept = [g for g in groups.values() if len({outlets[i] for i in g}) >= min_outlets]
-    summaries = [_summary(table, members, outlets) for members in kept]
-    summaries.sort(key=lambda s: s[:3])
-    rows = []
-    for gid, (_, _, label, members, claims, disagree, side) in enumerate(summaries):
-        sub = table.iloc[members]
-        n_out = sub["outlet"].nunique()
-        lo, hi = sub["value"].min(), sub["value"].max()
-        for k, i in enumerate(members):
-            r = table.iloc[i]
-            rows.append(
-                (
-                    gid,
-                    label,
-                    disagree,
-                    r["doc_id"],
-                    r["outlet"],
-                    claims[k],
-                    r["value"],
-                    r["unit"],
-                    r["qualifier"],
-                    r["bound"],
-                    r["counted"],
-                    r["text"],
-                    r.get("start_char", -1),
-                    r.get("end_char", -1),
-                    r.get("evidence", ""),
-                    n_out,
-                    lo,
-                    hi,
-                    side,
-                )
+class _Links:
+    """Which claims of one block are about the same quantity.
+
+    Links are made closest values first, and refused when the group they would
+    make holds two different values from one article (an article's different
+    numbers count different things: a "one-in-three" and a "two-in-three"
+    chance), two different times ("in 2017", "in 2009") or, for sums, two
+    different things paid for ("tax cuts" vs "aid"; a sum with no noun joins either).
+    """
+
+    def __init__(self, table: pd.DataFrame, classes: list[str], context: list[frozenset[str]]):
+        self.values = table["value"].astype("float64").tolist()
+        self.docs = table["doc_id"].tolist()
+        self.when = table["when"].tolist()
+        self.classes = classes
+        self.context = context
+
+    def split(
+        self, ids: list[int], min_shared: int, max_ratio: float | None, every_pair: bool
+    ) -> dict[int, int]:
+        """Each claim's group (a representative claim) among ``ids``.
+
+        Candidates are every pair (``every_pair``, inside one story) or pairs
+        whose sentences share ``min_shared`` content words (0: any).
+        """
+        uf = UnionFind()
+        keep: dict[int, tuple[dict[str, float], set[str], set[str]]] = {}
+        for i in ids:
+            uf.find(i)
+            keep[i] = (
+                {self.docs[i]: self.values[i]},
+                {self.when[i]} - {""},
+                {self.classes[i]} - {""},
             )
-    return _typed(pd.DataFrame(rows, columns=COMPARE_COLUMNS))
+        pairs = self._every_pair(ids) if every_pair else self._sharing(ids, min_shared)
+        # Claims of the same time first, closest values first; a claim that names no time
+        # joins one that does only after ("since February 2022" / "since the invasion").
+        # A sum that names neither what it pays for nor a time has only its value to go
+        # on: it meets only claims of the same time ("$800 billion" is not the
+        # "roughly $700 billion from 2013 to 2022").
+        order = sorted((self.when[a] != self.when[b], gap, a, b) for gap, a, b in pairs)
+        for bridge, _, a, b in (p for p in order if self._close(p[2], p[3], max_ratio)):
+            if bridge and not (self.classes[a] and self.classes[b]):
+                continue
+            ra, rb = uf.find(a), uf.find(b)
+            if ra == rb or not _joinable(keep[ra], keep[rb]):
+                continue
+            uf.union(ra, rb)
+            root = uf.find(ra)
+            docs = {**keep[ra][0], **keep[rb][0]}
+            keep[root] = (docs, keep[ra][1] | keep[rb][1], keep[ra][2] | keep[rb][2])
+        return {i: uf.find(i) for i in ids}
+
+    def _gap(self, a: int, b: int) -> float:
+        va, vb = self.values[a], self.values[b]
+        if math.isnan(va) or math.isnan(vb):
+            return 0.0 if math.isnan(va) and math.isnan(vb) else 1.0
+        top = max(abs(va), abs(vb))
+        return abs(va - vb) / top if top else 0.0
+
+    def _close(self, a: int, b: int, max_ratio: float | None) -> bool:
+        va, vb = self.values[a], self.values[b]
+        return not (max_ratio and va > 0 and vb > 0 and max(va, vb) > max_ratio * min(va, vb))
+
+    def _every_pair(self, ids: list[int]) -> list[tuple[float, int, int]]:
+        return [(self._gap(a, b), a, b) for x, a in enumerate(ids) for b in ids[x + 1 :]]
+
+    def _sharing(self, ids: list[int], min_shared: int) -> list[tuple[float, int, int]]:
+        if min_shared <= 0:  # no context needed: neighbours by value, so the work stays linear
+            order = sorted(ids, key=lambda i: (math.isnan(self.values[i]), self.values[i]))
+            return [(self._gap(a, b), a, b) for a, b in zip(order, order[1:], strict=False)]
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i in ids:
+            for w in self.context[i]:
+                postings[w].append(i)
+        shared: Counter = Counter()
+        for members in postings.values():
+            if len(members) > _MAX_POSTING:
+                continue  # a word in hundreds of these sentences says nothing about the matter
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    shared[(members[x], members[y])] += 1
+        out = []
+        for (a, b), n in shared.items():
+            # Enough shared words, and a fair share of the shorter sentence: long
+            # sentences share three words by chance.
+            small = min(len(self.context[a]), len(self.context[b]))
+            if n >= min_shared and n >= _MIN_SHARED_SHARE * small:
+                out.append((self._gap(a, b), a, b))
+        return out
 
 
-def _summary(table: pd.DataFrame, members: list[int], outlets: list[str]) -> tuple:
-    """One group: its sort key, label, claims as written, whether it disagrees, values side by side."""
-    sub = table.iloc[members]
-    claims = [
-        _claim(q, t, b) for q, t, b in zip(sub["qualifier"], sub["text"], sub["bound"], strict=True)
-    ]
-    exact = sub[sub["bound"] != "vague"]
-    values = {round(v, 6) for v in exact["value"].tolist() if not math.isnan(v)}
-    if len(exact):
-        disagree = len(values) > 1 or exact["bound"].nunique() > 1
-    else:  # only vague amounts: "thousands of" vs "tens of thousands of"
-        disagree = sub["qualifier"].str.lower().nunique() > 1
+def _increment(qualifier: str) -> bool:
+    """ "another", "a further", "two more": an increment ("more than", "or more" are bounds)."""
+    q = qualifier.lower()
+    if q.endswith(("or more", "or fewer")):
+        return False
+    return any(q == w or q.endswith(" " + w) for w in INCREMENT)
+
+
+def _joinable(a: tuple, b: tuple) -> bool:
+    """Whether two groups can merge: one value per article, one time, one kind of thing paid for.
+
+    A claim whose sentence names no time may join one that names one.
+    """
+    docs_a, docs_b = a[0], b[0]
+    for doc in docs_a.keys() & docs_b.keys():
+        va, vb = docs_a[doc], docs_b[doc]
+        if va != vb and not (math.isnan(va) and math.isnan(vb)):
+            return False
+    return len(a[1] | b[1]) <= 1 and len(a[2] | b[2]) <= 1
+
+
+def _label(sub: pd.DataFrame) -> str:
+    """A group's label: its commonest counted phrases and unit, "North Korean troops (troops)"."""
     counted = Counter(c for c in sub["counted"] if c)
     top = sorted(counted, key=lambda c: (-counted[c], -len(c), c))[:2]
     unit = sub["unit"].iloc[0]
-    label = f"{' / '.join(top)} ({unit})" if top else unit
-    order = sorted(range(len(members)), key=lambda k: (outlets[members[k]], members[k]))
-    side = " | ".join(f"{outlets[members[k]]}: {claims[k]}" for k in order)
-    return (not disagree, -len(set(sub["outlet"])), label, members, claims, disagree, side)
-
-
-def _typed(out: pd.DataFrame) -> pd.DataFrame:
-    out = out.astype(
-        {
-            "group_id": "int64",
-            "disagree": "bool",
-            "value": "float64",
-            "start_char": "int64",
-            "end_char": "int64",
-            "outlets": "int64",
-            "min_value": "float64",
-            "max_value": "float64",
-        }
-    )
-    for c in (
-        "group",
-        "doc_id",
-        "outlet",
-        "claim",
-        "unit",
-        "qualifier",
-        "bound",
-        "counted",
-        "text",
-        "evidence",
-        "values",
-    ):
-        out[c] = out[c].astype("str")
-    return out.sort_values(["group_id", "outlet", "start_char"], kind="stable").reset_index(
-        drop=True
-    )
+    per = sub["per"].iloc[0]
+    unit = f"{unit} a {per}" if per else unit
+    return f"{' / '.join(top)} ({unit})" if top else unit

@@ -10,10 +10,17 @@ def _words(text: str) -> frozenset[str]:
 
 
 _BOUNDS = {
-    "min": "more than|over|at least|upwards of|in excess of|just over|well over|north of|no fewer than|no less than",
-    "max": "up to|as many as|as much as|at most|no more than|fewer than|less than|under|just under|below|a maximum of",
-    "approx": "about|approximately|approx\\.|around|roughly|some|nearly|almost|close to|an estimated|estimated|"
-    "an approximate|circa|more or less|a reported|reportedly",
+    "min": "more than|over|at least|upwards of|upward of|in excess of|just over|well over|north of|"
+    "no fewer than|no less than|a minimum of|better than|as few as|as little as",
+    "max": "up to|as many as|as much as|as high as|at most|no more than|not more than|fewer than|"
+    "less than|under|just under|below|a maximum of|south of",
+    "approx": "about|approximately|approx\\.|around|roughly|some|nearly|almost|close to|an estimated|"
+    "estimated|an approximate|circa|more or less|a reported|reportedly|perhaps|possibly|maybe|"
+    "an expected|a projected",
+    # Words that stress or place a figure without hedging it ("just 5 percent",
+    # "another 350 miles", "up from 40%"): the figure is kept, its bound is exact.
+    "exact": "just|only|a mere|merely|exactly|precisely|fully|another|a further|an additional|"
+    "an extra|a total of|a record|all but|up from|down from|a full",
 }
 
 
@@ -23,13 +30,51 @@ _QUAL = "|".join(sorted((q for v in _BOUNDS.values() for q in v.split("|")), key
 QUAL_AT_START = re.compile(rf"^(?:(?:{_QUAL})\s+)+", re.IGNORECASE)
 
 
-QUAL_BEFORE = re.compile(rf"(?:^|(?<=[\s(]))((?:(?:{_QUAL})\s+)+)$", re.IGNORECASE)
+QUAL_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"“]))((?:(?:{_QUAL})\s+)+)$", re.IGNORECASE)
 
 
 BOUND_OF = {q.replace("\\", ""): b for b, v in _BOUNDS.items() for q in v.split("|")}
 
 
-CURRENCY = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+#: Hedges written after the number ("12,000 or more", "500-plus", "10,000 or so"), and the
+#: words of an increment ("two more debates", "eight more victims"), which hedge nothing.
+QUAL_AFTER = re.compile(
+    r"(?:\s+or\s+(?:more|higher|above|greater|so|thereabouts|less|fewer|lower|below)\b|"
+    r"\s*-?\s*plus\b|\+|-odd\b|\s+(?:more|additional|extra|fewer)\b(?!\s+(?:than|or)\b))",
+    re.IGNORECASE,
+)
+AFTER_BOUND = {"more": "min", "higher": "min", "above": "min", "greater": "min", "plus": "min",
+               "+": "min", "so": "approx", "thereabouts": "approx", "odd": "approx", "less": "max",
+               "fewer": "max", "lower": "max", "below": "max"}  # fmt: skip
+
+
+#: Qualifiers of an increment: "another 350 miles" is not the whole distance.
+INCREMENT = frozenset(
+    ("another", "a further", "an additional", "an extra", "more", "additional", "extra", "fewer")
+)
+
+
+#: Qualifiers that give an earlier value ("up from 40%"): another time than the figure's sentence.
+EARLIER = ("up from", "down from")
+
+
+CURRENCY_CODES = ("USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "CNY", "INR", "RUB", "UAH")
+
+
+CURRENCY = {
+    "US$": "USD",
+    "$": "USD",
+    "C$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    **{code: code for code in CURRENCY_CODES},
+}
 
 
 CURRENCY_WORDS = {
@@ -38,6 +83,7 @@ CURRENCY_WORDS = {
     "euros": "EUR",
     "euro": "EUR",
     "pounds": "GBP",
+    "sterling": "GBP",
     "rubles": "RUB",
     "roubles": "RUB",
     "yuan": "CNY",
@@ -61,20 +107,54 @@ SCALES = {
 }
 
 
+#: The scale word a suffix stands for.
+SCALE_NAMES = {"k": "thousand", "m": "million", "mn": "million", "b": "billion", "bn": "billion",
+               "tn": "trillion"}  # fmt: skip
+
+
 VAGUE = (
     "tens of thousands",
     "hundreds of thousands",
     "tens of millions",
     "hundreds of millions",
+    "tens of billions",
+    "hundreds of billions",
+    "tens of trillions",
     "thousands",
     "hundreds",
     "dozens",
     "millions",
     "billions",
+    "trillions",
     "scores",
-    "several",
-    "a few",
 )
+
+
+#: The smallest and largest value a vague amount stands for ("thousands": 1,000 to 100,000).
+VAGUE_RANGE = {
+    "scores": (20.0, 200.0),
+    "dozens": (13.0, 200.0),
+    "hundreds": (100.0, 2e3),
+    "thousands": (1e3, 1e5),
+    "tens of thousands": (1e4, 2e5),
+    "hundreds of thousands": (1e5, 2e6),
+    "millions": (1e6, 1e8),
+    "tens of millions": (1e7, 2e8),
+    "hundreds of millions": (1e8, 2e9),
+    "billions": (1e9, 1e11),
+    "tens of billions": (1e10, 2e11),
+    "hundreds of billions": (1e11, 2e12),
+    "trillions": (1e12, 1e14),
+    "tens of trillions": (1e13, 2e14),
+}
+
+
+#: Denominators of fractions written as words ("two-thirds", "a quarter", "one-tenth").
+FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+    "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+    "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10, "hundredth": 100, "hundredths": 100,
+}  # fmt: skip
 
 
 _UNITS = (
@@ -155,7 +235,17 @@ PEOPLE = _words(
 
 MONEY_NOUNS = _words(
     """aid assistance support funding funds help package loans loan grants budget spending sales deal
-    contract investment investments payments revenue cost costs damages fine bailout weapons arms"""
+    contract investment investments payments revenue revenues cost costs damages fine fines bailout
+    weapons arms savings income salary pay wages price fee fees deficit debt profit profits loss losses
+    tax taxes settlement fund bill award incomes salaries prices deficits debts"""
+)
+
+
+#: Nouns a percentage or a sum is "of" ("a rate of 5%", "income of $370,412").
+AMOUNT_NOUNS = _words(
+    """rate rating share turnout margin unemployment inflation growth support approval increase
+    decrease rise drop fall cut gain jump decline income cost budget salary price deficit debt
+    revenue profit loss fine value total sum bill"""
 )
 
 
@@ -164,6 +254,8 @@ HEAD_CLASS = {
     **{w: "troops" for w in TROOPS},
     **{w: "people" for w in PEOPLE},
     **{w: "aid" for w in _words("aid assistance support funding funds help package")},
+    **{w: "bills" for w in _words("bill bills measure measures legislation proposal proposals")},
+    **{w: "cuts" for w in _words("cut cuts reduction reductions savings")},
 }
 
 
@@ -173,8 +265,46 @@ NP_STOP = _words(
     were was are is be been being will would could can may might should and or but as than per across
     over under after before during including while this these those their its his her our
     through toward towards against between among about around of the a an it they we he she
-    there here when where if because so not also already just only even still now each"""
+    there here when where if because so not also already just only even still now each out off
+    up down back apart ahead behind later earlier north south east west tall high wide deep long old
+    ago away more less yesterday today tonight overnight"""
 )
+
+
+#: Plural nouns that are often followed by the noun they modify ("jobs package").
+AFTER_PLURAL = _words(
+    """package deal tax bill program programme account conference department market plan fund
+    crisis report season shortfall figure rate sector industry policy"""
+)
+
+
+IRREGULAR_PLURALS = _words("people men women children freshmen police personnel staff")
+
+
+#: Nouns that end in "-ly" (other "-ly" words are adverbs or adjectives, no heads).
+NOUN_LY = _words("family supply assembly rally ally anomaly monopoly reply belly")
+
+
+#: Verbs that take a sum as object: "the Saudis spent $27m" is no "$27m thing".
+MONEY_VERBS = _words(
+    """spent spend spends paid pay pays earned earn earns raised raise cut cuts lost gave give sent
+    pledged donated owed owe borrowed saved save cost costs costing charged collected received
+    made make took take sold sell bought buy invested allocated approved requested sought offered
+    reported totalled totaled reached hit topped exceeded"""
+)
+
+
+MONTHS = _words(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec"""
+)
+
+
+WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+
+
+#: Pronouns: "18 of them" counts something named elsewhere.
+PRONOUNS = _words("them us you those these it which whom")
 
 
 # "-ing" words that are nouns and may end a counted phrase ("new housing"); other
@@ -184,23 +314,41 @@ ING_NOUNS = _words(
 )
 
 
-# Common verbs that end a counted phrase ("500 troops took part", "refugees fled").
+# Common verbs that end a counted phrase ("500 troops took part", "two remedies require").
 VERB_STOP = _words(
     """took fled left went came made gave got saw fell rose died lost won met held kept ran sent
-    brought began remain remained remains say says said stay stayed face faced live"""
+    brought began remain remained remains say says said stay stayed face faced live lived need needs
+    require requires want wants think thinks believe believes negotiate negotiated work worked do
+    did does get gets go goes come comes make makes take takes see sees know knows include includes
+    become became seem seems appear appears agree agreed voted signed sign joined join lives
+    shows holds keeps runs means pays looks feels stands sits set identify identifies"""
 )
 
 
-LEADING_DETERMINERS = _words("the a an its their his her our these those")
+LEADING_DETERMINERS = _words("the a an its their his her our your my these those all")
+
+
+#: Words before a sum or share that make it a modifier of the noun after it ("a $5m deal").
+DETERMINERS = _words(
+    "a an the its their his her our your my this that these those each every another"
+)
 
 
 # Adjectives that follow a noun and end its phrase ("three individuals familiar with").
 NP_END = _words(
-    "familiar aged involved based located related total each apiece combined alone such like"
+    """familiar aged involved based located related total each apiece combined alone such like
+    available eligible possible responsible remaining left needed required"""
 )
 
 
-POST_MODIFIERS = _words("dead killed wounded injured missing away old ago long high wide deep more")
+#: Words after the counted noun that belong to the claim ("eight dead", "three wounded").
+POST_MODIFIERS = _words("dead killed wounded injured missing")
+
+
+#: Nouns of time: "a year" after a sum is a rate; "a year or two" is a span of time.
+TIME_NOUNS = _words("year month week day hour minute second decade quarter")
+RATE_WORDS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week",
+              "daily": "day", "hourly": "hour"}  # fmt: skip
 
 
 DEMONYMS = {

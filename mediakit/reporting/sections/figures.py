@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import charts
-from ...analyses.figures import compare_figures, figures_of
+from ...analyses.figures import compare_figures, figure_pairs, figures_of
 from ..blocks import Block, Chart, Definitions, Table, Text
 from ..context import ReportContext
 from ..registry import register_section
@@ -24,16 +24,27 @@ _FIGURE_COLUMNS = {
     "evidence": "Sentence",
     "qualifier": "Qualifier",
     "text": "Number as written",
+    "story": "Story",
+    "why": "Why",
+    "outlet_a": "Outlet",
+    "claim_a": "Says",
+    "outlet_b": "Other outlet",
+    "claim_b": "Says",
+    "reason": "Why they cannot both be true",
+    "doc_id_a": "Article id",
+    "start_char_a": "From char.",
+    "doc_id_b": "Other article id",
+    "start_char_b": "From char.",
 }
 
 
 # -- figures --------------------------------------------------------------------------------
-def _group_values(comparison: pd.DataFrame) -> list[tuple[str, str]]:
-    """(what is counted, every outlet's figure) for the first groups of a comparison."""
+def _group_values(comparison: pd.DataFrame, *, why: bool = False) -> list[tuple[str, str]]:
+    """(what is counted, every outlet's figure, and why they disagree) for the first groups."""
     groups = comparison.drop_duplicates("group_id")
     items = [
-        (str(g), str(v).replace(" | ", " · "))
-        for g, v in zip(groups["group"], groups["values"], strict=True)
+        (str(g), str(v).replace(" | ", " · ") + (f" — {w}" if why and w else ""))
+        for g, v, w in zip(groups["group"], groups["values"], groups["why"], strict=True)
     ]
     if len(items) > MAX_LISTED_GROUPS:
         rest = len(items) - MAX_LISTED_GROUPS
@@ -53,7 +64,7 @@ def figures_section(ctx: ReportContext) -> list[Block]:
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> blocks = figures_section(ReportContext(parse_corpus(cache_dir=False)))
     >>> [b.id for b in blocks if isinstance(b, Chart | Table)]
-    ['figure-disagreements', 'figures-compared', 'figures']
+    ['figure-disagreements', 'figure-disagreement-pairs', 'figures-compared', 'figures']
     """
     figures = figures_of(ctx.parsed, mentions=ctx.mentions)
     if figures.empty:
@@ -64,24 +75,35 @@ def figures_section(ctx: ReportContext) -> list[Block]:
     blocks: list[Block] = [
         Text(
             "Every number an article states about something is read with its hedge and what it "
-            'counts: "as many as 12,000 North Korean troops" is 12,000, at most, troops. Figures of '
-            "different outlets are grouped when they count the same kind of thing (troops, aid in "
-            "dollars, people killed) in sentences about the same matter. A group disagrees when the "
-            'values differ or the hedges do ("more than" against "up to").'
+            'counts: "as many as 12,000 North Korean troops" is 12,000, at most, troops; "$6m" is '
+            '6,000,000 US dollars; "one in three" is 33%. Figures of different outlets are grouped '
+            "when they are about the same quantity: the same unit and currency, the same kind of "
+            "thing counted (troops, aid, people killed), the same time, in the same story. A group "
+            'disagrees when two outlets\' figures cannot both be true: "about 12,000" against '
+            '"about 10,000", or "as many as 1.5 million" against "up to 1.6 million".'
         ),
         Text(
-            'A disagreement is not always a contradiction: "over 10,000" and "up to 12,000" can both '
-            "be true. It shows that outlets relied on different sources or rounded differently; the "
-            "sentence in each row lets you check which.",
+            'Compatible figures are not a disagreement: "over 10,000" and "up to 12,000" can both be '
+            'true, and so can "more than $56.2 billion" and "over $56 billion". A disagreement '
+            "shows that outlets relied on different sources or estimates; the sentence in each row "
+            "lets you check which, and whether they really count the same thing.",
             style="note",
         ),
     ]
+    if comparison.attrs.get("within") == "story":
+        blocks.append(
+            Text(
+                "These articles cover several stories, so figures are compared only with figures "
+                "of the same story.",
+                style="note",
+            )
+        )
     blocks.extend(_compared(comparison, ctx))
     blocks.append(
         Table(
             "figures",
             "Every figure found",
-            figures[["outlet", "qualifier", "text", "value", "counted", *WHERE_SHOWN]],
+            figures[["outlet", "qualifier", "text", "value", "unit", "counted", *WHERE_SHOWN]],
             caption='Including the ones no other outlet reports; vague amounts ("thousands of") '
             "have no value. " + EVIDENCE,
             columns=_FIGURE_COLUMNS,
@@ -100,9 +122,13 @@ def _compared(comparison: pd.DataFrame, ctx: ReportContext) -> list[Block]:
     disagree = comparison[comparison["disagree"]]
     agree = comparison[~comparison["disagree"]]
     if disagree.empty:
-        blocks.append(Text("Where outlets report the same thing, they give the same figure."))
+        blocks.append(
+            Text("Where outlets report the same quantity, their figures agree or can all be true.")
+        )
     else:
-        blocks.append(Definitions(_group_values(disagree), title="Where the figures differ"))
+        blocks.append(
+            Definitions(_group_values(disagree, why=True), title="Where the figures differ")
+        )
         blocks.append(
             Chart(
                 "figure-disagreements",
@@ -115,8 +141,9 @@ def _compared(comparison: pd.DataFrame, ctx: ReportContext) -> list[Block]:
                 "outlet hedges the number.",
             )
         )
+        blocks.append(_pairs_table(comparison, ctx))
     if not agree.empty:
-        blocks.append(Definitions(_group_values(agree), title="Where the figures agree"))
+        blocks.append(Definitions(_group_values(agree, why=True), title="Where the figures agree"))
     blocks.append(
         Table(
             "figures-compared",
@@ -128,3 +155,18 @@ def _compared(comparison: pd.DataFrame, ctx: ReportContext) -> list[Block]:
         )
     )
     return blocks
+
+
+def _pairs_table(comparison: pd.DataFrame, ctx: ReportContext) -> Table:
+    """Every two figures of different outlets that cannot both be true, with the reason."""
+    pairs = figure_pairs(comparison)
+    pairs = pairs[~pairs["compatible"]]
+    columns = ["group", "outlet_a", "claim_a", "outlet_b", "claim_b", "reason"]
+    return Table(
+        "figure-disagreement-pairs",
+        "Why they disagree: every two figures that cannot both be true",
+        pairs[[*columns, "doc_id_a", "start_char_a", "doc_id_b", "start_char_b"]],
+        caption=EVIDENCE,
+        columns=_FIGURE_COLUMNS,
+        max_rows=shown_rows(ctx),
+    )
