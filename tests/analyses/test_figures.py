@@ -285,7 +285,10 @@ def test_stories_and_ratio_split_groups():
     f = figures(mediakit.load_corpus(df), cache_dir=False)
     assert len(f[f.unit == "states"]) == 2
     assert compare_figures(f).empty
-    assert len(compare_figures(f, min_shared_words=0, max_ratio=None)) == 2
+    # mediakit.stories puts the two unrelated articles in two stories: never compared by default.
+    assert set(f.story) == {"s001", "s002"}
+    assert compare_figures(f, min_shared_words=0, max_ratio=None).empty
+    assert len(compare_figures(f, min_shared_words=0, max_ratio=None, within=None)) == 2
 
 
 def test_compare_requires_figures_table():
