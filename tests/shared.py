@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
-#: ``../shared`` beside the project checkout (not committed; see the README).
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+#: ``../shared`` beside the project checkout (not committed; see the README); a
+#: checkout one folder further down (a git worktree) finds it one level up.
+_PARENTS = Path(__file__).resolve().parents
+SHARED = next(
+    (p / "shared" for p in _PARENTS[2:4] if (p / "shared" / "corpora").is_dir()),
+    _PARENTS[2] / "shared",
+)
 ALLSIDES = SHARED / "corpora" / "allsides-2000.jsonl.gz"
 BASIL = SHARED / "corpora" / "basil-dev.jsonl.gz"
 

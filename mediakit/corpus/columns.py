@@ -15,10 +15,12 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from ..errors import CorpusError
+from .outlets import merge_outlet_spellings
 
 #: The columns every corpus starts with, in this order; input columns follow.
 CORPUS_COLUMNS = (
     "doc_id", "outlet", "title", "date", "text", "raw_text", "source", "encoding", "cleaning",
+    "language",
 )  # fmt: skip
 
 
@@ -137,7 +139,7 @@ def outlet_values(table: pd.DataFrame, column: str | None, notes: list[str]) -> 
             f"outlet {UNKNOWN_OUTLET!r}. Map one with outlet='<column>'."
         )
         return [UNKNOWN_OUTLET] * n
-    outlets = [o.strip() for o in as_strings(table[column])]
+    outlets = merge_outlet_spellings(as_strings(table[column]), notes)
     missing = sum(not o for o in outlets)
     if missing:
         notes.append(

@@ -24,6 +24,9 @@ from .columns import (
     resolve_columns,
     string_columns,
 )
+from .language import detect_language
+from .notes import text_notes
+from .prepare import prepare_text
 from .readers import (
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
@@ -33,6 +36,7 @@ from .readers import (
     read_table,
     table_suffix,
 )
+from .values import scalar_strings
 
 __all__ = ["CORPUS_COLUMNS", "load_corpus"]
 
@@ -269,37 +273,39 @@ def _assemble(
 ) -> pd.DataFrame:
     """Build the corpus; text comes from ``columns["text"]`` or else the files read."""
     n = len(table)
-    raw_text = as_strings(table[columns["text"]] if "text" in columns else raw.table["text"])
-    cleaned = [clean_article(t) for t in raw_text] if clean else None
+    values = {
+        key: scalar_strings(table[col], raw.sources, col)
+        for key, col in columns.items()
+        if col and key in ("doc_id", "outlet", "title", "text")
+    }
+    raw_text = values["text"] if "text" in values else list(raw.table["text"])
+    text, headlines, cleaning = _clean_texts(raw_text, raw.sources, clean)
     if columns.get("doc_id"):
-        doc_id = as_strings(table[columns["doc_id"]])
+        doc_id = values["doc_id"]
         check_missing_ids(doc_id, raw.sources, columns["doc_id"])
     else:
         width = max(5, len(str(n)))
         doc_id = [f"doc-{i:0{width}d}" for i in range(1, n + 1)]
     check_unique_ids(pd.Series(doc_id), raw.sources, origin, columns.get("doc_id"))
-    title = (
-        [t.strip() for t in as_strings(table[columns["title"]])]
-        if columns.get("title")
-        else [""] * n
-    )
-    if cleaned is not None:
-        title = [t or c.headline for t, c in zip(title, cleaned, strict=True)]
+    title = [t.strip() for t in values["title"]] if "title" in values else [""] * n
+    if clean:
+        title = [t or h for t, h in zip(title, headlines, strict=True)]
+        cleaning = [
+            describe_cleaning(_name_first_line(removed, t))
+            for removed, t in zip(cleaning, title, strict=True)
+        ]
+    language = [detect_language(t) for t in text]
     out = {
         "doc_id": doc_id,
         "outlet": outlet_values(table, columns.get("outlet"), notes),
         "title": title,
         "date": date_values(table, columns.get("date"), notes),
-        "text": [c.text for c in cleaned] if cleaned is not None else raw_text,
+        "text": text,
         "raw_text": raw_text,
         "source": raw.sources,
         "encoding": raw.encodings,
-        "cleaning": [
-            describe_cleaning(_name_first_line(c.removed, t))
-            for c, t in zip(cleaned, title, strict=True)
-        ]
-        if cleaned is not None
-        else [""] * n,
+        "cleaning": cleaning if clean else [""] * n,
+        "language": language,
     }
     corpus = pd.DataFrame(
         {k: v if k == "date" else pd.array(v, dtype="str") for k, v in out.items()},
@@ -309,7 +315,22 @@ def _assemble(
     extras = table[[c for c in table.columns if c not in used]].reset_index(drop=True)
     extras = extras.rename(columns=clash_renames(extras.columns, notes))
     _warn_empty(corpus, notes)
+    notes.extend(text_notes(corpus, clean))
     return pd.concat([corpus, extras], axis=1)
+
+
+def _clean_texts(raw_text: list[str], sources: list[str], clean: bool):
+    """Texts, detected headlines and what was removed (markup, boilerplate) per article."""
+    prepared = [prepare_text(t, where) for t, where in zip(raw_text, sources, strict=True)]
+    if not clean:
+        # Binary-looking texts are refused either way; nothing is removed.
+        return list(raw_text), [""] * len(raw_text), [()] * len(raw_text)
+    cleaned = [clean_article(t) for t, _ in prepared]
+    return (
+        [c.text for c in cleaned],
+        [c.headline for c in cleaned],
+        [(*removed, *c.removed) for (_, removed), c in zip(prepared, cleaned, strict=True)],
+    )
 
 
 def _warn_empty(corpus: pd.DataFrame, notes: list[str]) -> None:
