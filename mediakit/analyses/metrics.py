@@ -9,9 +9,9 @@ import pandas as pd
 
 from ..parsing.parsed import ParsedCorpus, parse_corpus
 from ..parsing.records import COUNT_COLUMNS
+from .english import english_only
 from .entities import entities_of, entity_counts
 from .readability import add_formulas
-from .english import english_only
 
 __all__ = ["METRIC_COLUMNS", "analyze", "metrics_of"]
 

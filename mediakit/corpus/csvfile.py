@@ -15,7 +15,6 @@ import csv
 import io
 import sys
 from collections.abc import Callable, Iterable
-from pathlib import Path
 
 import pandas as pd
 
@@ -84,7 +83,7 @@ def csv_records(text: str, delimiter: str, where: str) -> tuple[list[str], list[
         raise CorpusError(
             f"{where}: malformed CSV: the record starting on line {previous + 1} has a quote "
             f"that is not closed properly ({err}; read as {name}-separated). A field in "
-            'quotes must end with a quote followed by the delimiter or a line break, and a '
+            "quotes must end with a quote followed by the delimiter or a line break, and a "
             'quote inside it must be doubled (""); otherwise the rows after it are swallowed.'
         ) from None
     finally:

@@ -16,11 +16,66 @@ from html.parser import HTMLParser
 __all__ = ["html_to_text", "markup_tags"]
 
 _BLOCK = frozenset(
-    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 "
-    "h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "head", "title"})
-_INLINE = frozenset("a abbr b cite code em font i img small span strong sub sup u iframe".split())
+_INLINE = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "cite",
+        "code",
+        "em",
+        "font",
+        "i",
+        "img",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "u",
+        "iframe",
+    ]
+)
 _KNOWN = _BLOCK | _SKIP | _INLINE | {"html", "body", "meta", "link"}
 
 # A tag of a known HTML element: "<p>", "</div>", '<a href="...">', "<br/>", or a comment.

@@ -28,6 +28,7 @@ TABLE_SUFFIXES = (
     ".parquet",
 )
 
+
 @dataclass
 class RawTable:
     """A table as read, with one ``source`` and ``encoding`` per row."""

@@ -51,7 +51,9 @@ def scalar_strings(values: Iterable, sources: Sequence[str], column: str) -> lis
             out.append(decode_bytes(bytes(value), f"{where} (column {column!r})")[0])
         elif is_missing(value):
             out.append("")
-        elif isinstance(value, float | np.floating) and math.isfinite(value) and value == int(value):
+        elif (
+            isinstance(value, float | np.floating) and math.isfinite(value) and value == int(value)
+        ):
             out.append(str(int(value)))
         else:
             out.append(str(value))
