@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import CorpusError
 
-__all__ = ["FALLBACK_ENCODINGS", "control_share", "decode_bytes", "read_text"]
+__all__ = ["FALLBACK_ENCODINGS", "control_share", "decode_bytes", "looks_binary", "read_text"]
 
 # Tried in order: UTF-8 is the norm; cp1252 is what Windows tools and older news
 # databases export ("caf\xe9", curly quotes as \x93 \x94).
@@ -49,10 +49,22 @@ _SIGNATURES = (
 _UNICODE_WIDE = ("utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
 
 #: Share of control characters (other than tab, line breaks and form feed)
-#: above which decoded bytes are taken for binary data.
+#: above which decoded bytes are taken for binary data (when there are at
+#: least ``MIN_CONTROLS`` of them: one stray NUL in a short text is removed).
 MAX_CONTROL_SHARE = 0.01
+MIN_CONTROLS = 5
 
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+def looks_binary(text: str) -> bool:
+    """Whether decoded text holds so many control characters that it is binary data.
+
+    >>> looks_binary("H\x00e\x00l\x00l\x00o\x00"), looks_binary("A stray\x00 NUL.")
+    (True, False)
+    """
+    share = control_share(text)
+    return share > MAX_CONTROL_SHARE and share * len(text) >= MIN_CONTROLS
 
 
 def control_share(text: str) -> float:
@@ -83,7 +95,7 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
         return _decode_wide(data, where)
     text, encoding = _decode_narrow(data, where)
     controls = round(control_share(text) * len(text))
-    if controls > MAX_CONTROL_SHARE * len(text):
+    if looks_binary(text):
         raise CorpusError(
             f"{where}: does not look like text: {controls:,} of its {len(text):,} characters "
             "are control characters such as NUL. If it is text, re-save it as UTF-8; "

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..errors import CorpusError
+from ..errors import CorpusError, OptionError
 from .cleaning import clean_article, describe_cleaning
 from .columns import (
     CORPUS_COLUMNS,
@@ -134,7 +134,7 @@ def load_corpus(
     elif isinstance(source, str | os.PathLike):
         corpus = _from_path(Path(source), metadata, mapping, clean, notes)
     else:
-        raise CorpusError(
+        raise OptionError(
             f"load_corpus() got a {type(source).__name__}; pass a folder or file path "
             "(str or pathlib.Path), a pandas DataFrame, or nothing for the bundled corpus."
         )
@@ -145,7 +145,7 @@ def load_corpus(
 
 def _no_metadata(metadata: object, what: str) -> None:
     if metadata is not None:
-        raise CorpusError(
+        raise OptionError(
             f"metadata= is for folders of text files; {what} already holds one row per "
             "article. Merge the metadata into it first (e.g. with DataFrame.merge on doc_id)."
         )
@@ -153,7 +153,7 @@ def _no_metadata(metadata: object, what: str) -> None:
 
 def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> pd.DataFrame:
     if not path.exists():
-        raise CorpusError(
+        raise OptionError(
             f"{path} does not exist (looked from {Path.cwd()}). Check the spelling, or "
             "pass an absolute path; load_corpus() with no argument loads the bundled corpus."
         )
@@ -167,7 +167,7 @@ def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> 
             if path.suffix.lower() in TEXT_SUFFIXES
             else ""
         )
-        raise CorpusError(
+        raise OptionError(
             f"{path}: unsupported file type. Supported: a folder of {' / '.join(TEXT_SUFFIXES)} "
             f"files, or a {', '.join(TABLE_SUFFIXES)} file.{hint}"
         )
@@ -178,7 +178,7 @@ def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> 
 
 def _from_folder(folder: Path, metadata, mapping, clean: bool, notes: list[str]) -> pd.DataFrame:
     if "text" in mapping:
-        raise CorpusError(
+        raise OptionError(
             f"text={mapping['text']!r} cannot be used with a folder: each article's text "
             f"is its file in {folder}. Drop text= (or pass a table file instead)."
         )
@@ -221,7 +221,7 @@ def _read_metadata(metadata, mapping) -> tuple[pd.DataFrame, str]:
         return promote_named_index(metadata.copy(deep=False)), "the metadata DataFrame"
     path = Path(metadata)
     if not path.is_file() or table_suffix(path) is None:
-        raise CorpusError(
+        raise OptionError(
             f"metadata={str(path)!r} is not an existing {', '.join(TABLE_SUFFIXES)} file. "
             "Pass the path of the metadata table or a DataFrame."
         )
@@ -321,7 +321,8 @@ def _assemble(
 
 def _clean_texts(raw_text: list[str], sources: list[str], clean: bool):
     """Texts, detected headlines and what was removed (markup, boilerplate) per article."""
-    prepared = [prepare_text(t, where) for t, where in zip(raw_text, sources, strict=True)]
+    where = [s if s != "DataFrame" else f"the DataFrame's row {i}" for i, s in enumerate(sources)]
+    prepared = [prepare_text(t, w) for t, w in zip(raw_text, where, strict=True)]
     if not clean:
         # Binary-looking texts are refused either way; nothing is removed.
         return list(raw_text), [""] * len(raw_text), [()] * len(raw_text)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..errors import CorpusError
-from .decode import MAX_CONTROL_SHARE, control_share
+from .decode import control_share, looks_binary
 from .html_text import MIN_TAGS, html_to_text, markup_tags
 
 __all__ = ["prepare_text"]
@@ -32,8 +32,8 @@ def prepare_text(raw: str, where: str) -> tuple[str, tuple[tuple[str, str], ...]
     >>> prepare_text("Talks\\x00 resumed.", "row 1")[0]
     'Talks resumed.'
     """
-    share = control_share(raw)
-    if share > MAX_CONTROL_SHARE and len(raw) >= 20:
+    if looks_binary(raw):
+        share = control_share(raw)
         raise CorpusError(
             f"{where}: the text does not look like text ({share:.0%} of its characters are "
             "control characters such as NUL); it may be binary data or UTF-16 read as single "

@@ -16,12 +16,13 @@ from multiprocessing import get_context
 
 import pyarrow as pa
 
+from ..errors import OptionError
 from .cluster import parse_on_cluster
 from .pipeline import load_nlp
 from .records import parse_batch
 from .store import ParseStore
 
-__all__ = ["FLUSH_ROWS", "default_n_process", "parse_into"]
+__all__ = ["FLUSH_ROWS", "check_parse_options", "default_n_process", "parse_into"]
 
 
 #: Flush parse records to disk at least this often (rows), so an interrupted
@@ -31,6 +32,31 @@ FLUSH_ROWS = 256
 
 def _warm_worker(model: str | None) -> None:
     load_nlp(model)
+
+
+def check_parse_options(n_process: object, batch_size: object, engine: object) -> None:
+    """Refuse option values the parse cannot use, naming the option.
+
+    >>> check_parse_options(None, 32, "local")
+    >>> check_parse_options(None, 0, "local")
+    Traceback (most recent call last):
+    ...
+    mediakit.errors.OptionError: batch_size must be a whole number of at least 1 (texts per nlp.pipe batch), not 0.
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise OptionError(
+            f"batch_size must be a whole number of at least 1 (texts per nlp.pipe batch), "
+            f"not {batch_size!r}."
+        )
+    if n_process is not None and (
+        isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1
+    ):
+        raise OptionError(
+            f"n_process must be None (decide by corpus size) or a whole number of at least 1, "
+            f"not {n_process!r}."
+        )
+    if engine not in ("local", "dask"):
+        raise OptionError(f"engine must be 'local' or 'dask', not {engine!r}.")
 
 
 def default_n_process(n_chars: int) -> int:
@@ -74,8 +100,7 @@ def parse_into(
     interrupt) keeps everything finished so far; the next run parses only the rest.
     ``engine="dask"`` parses on the active Dask cluster instead of local processes.
     """
-    if engine not in ("local", "dask"):
-        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    check_parse_options(n_process, batch_size, engine)
     if not todo:
         return
     from tqdm.auto import tqdm

@@ -6,8 +6,10 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..charts.safe_spec import safe_spec
 from .blocks import Chart, Table
 from .html import normalize_names
+from .spreadsheet import write_csv
 
 __all__ = ["export_charts", "export_tables"]
 
@@ -38,7 +40,7 @@ def export_charts(
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for chart in charts:
-        spec = normalize_names(chart.spec())
+        spec = safe_spec(normalize_names(chart.spec()))
         png = vlc.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
         svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
         for path, data in (
@@ -53,6 +55,9 @@ def export_charts(
 def export_tables(tables: Iterable[Table], directory: str | os.PathLike) -> list[Path]:
     """Write ``<id>.csv`` (UTF-8, all rows, snake_case headers) for each table.
 
+    Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+    ``@``, tab, CR first) get a leading ``'`` (see :mod:`.spreadsheet`).
+
     >>> import pandas as pd, tempfile
     >>> t = Table("outlets", "Outlets", pd.DataFrame({"outlet": ["A"], "articles": [1]}))
     >>> [p.name for p in export_tables([t], tempfile.mkdtemp())]
@@ -62,7 +67,5 @@ def export_tables(tables: Iterable[Table], directory: str | os.PathLike) -> list
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for table in tables:
-        path = out / f"{table.id}.csv"
-        _write_bytes(path, table.data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
-        written.append(path)
+        written.append(write_csv(table.data, out / f"{table.id}.csv"))
     return written
