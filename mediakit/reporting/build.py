@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
+from ..errors import OptionError
 from ..parsing.parsed import parse_corpus
 from .blocks import Block, Chart, Table
 from .context import ReportContext
 from .exports import export_charts, export_tables
 from .html import render_report
+from .options import check_section_options
 from .provenance import Provenance, analysis_date, corpus_hash
 from .registry import Section
 from .sections import resolve_sections
@@ -56,9 +58,31 @@ def build_sections(
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)  # nothing is left behind when the write fails
+
+
+def check_report_path(path: str | os.PathLike) -> Path:
+    """The report's path, refused at once if it cannot be a file.
+
+    >>> check_report_path("out/report.html")
+    PosixPath('out/report.html')
+    """
+    out = Path(path)
+    if out.is_dir():
+        raise OptionError(
+            f"report path {out} is a folder; name the HTML file, e.g. {out / 'report.html'}."
+        )
+    blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise OptionError(
+            f"report path {out} cannot be written: {blocker} is a file, not a folder."
+        )
+    return out
 
 
 def report(
@@ -110,6 +134,9 @@ def report(
     >>> out.read_text(encoding="utf-8").count('class="vega-chart"') >= 3
     True
     """
+    out = check_report_path(path)
+    options = check_section_options(section_options)
+    analysis_date(analysed_on)  # a bad date fails now, not after the parse
     pc = parse_corpus(
         corpus,
         n_process=n_process,
@@ -128,10 +155,9 @@ def report(
         articles=len(pc.corpus),
         outlets=int(pc.corpus["outlet"].nunique()),
     )
-    ctx = ReportContext(pc, aliases=aliases, options=dict(section_options or {}), provenance=prov)
+    ctx = ReportContext(pc, aliases=aliases, options=options, provenance=prov)
     built = build_sections(ctx, resolve_sections(sections))
     page = render_report(title or DEFAULT_TITLE, built, prov, cache_dir)
-    out = Path(path)
     # Bytes, not text mode: no newline translation, the same file on every OS.
     _write_atomic(out, page.encode("utf-8"))
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..charts.safe_spec import safe_spec
+from ..errors import OptionError
 from .blocks import Chart, Table
 from .html import normalize_names
 from .spreadsheet import write_csv
@@ -16,9 +17,23 @@ __all__ = ["export_charts", "export_tables"]
 
 def _write_bytes(path: Path, data: bytes) -> None:
     # Write then rename: an interrupted export never leaves half a file.
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _folder(directory: str | os.PathLike, what: str) -> Path:
+    out = Path(directory)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OptionError(
+            f"{what}={str(out)!r}: that is a file (or inside one), not a folder. Name a folder."
+        ) from None
+    return out
 
 
 def export_charts(
@@ -36,8 +51,7 @@ def export_charts(
     """
     import vl_convert as vlc
 
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _folder(directory, "charts_dir")
     written: list[Path] = []
     for chart in charts:
         spec = safe_spec(normalize_names(chart.spec()))
@@ -63,8 +77,7 @@ def export_tables(tables: Iterable[Table], directory: str | os.PathLike) -> list
     >>> [p.name for p in export_tables([t], tempfile.mkdtemp())]
     ['outlets.csv']
     """
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _folder(directory, "tables_dir")
     written: list[Path] = []
     for table in tables:
         written.append(write_csv(table.data, out / f"{table.id}.csv"))
