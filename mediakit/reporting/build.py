@@ -135,6 +135,9 @@ def report(
     True
     """
     out = check_report_path(path)
+    for folder, name in ((charts_dir, "charts_dir"), (tables_dir, "tables_dir")):
+        if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+            raise OptionError(f"{name}={str(folder)!r} is a file, not a folder. Name a folder.")
     options = check_section_options(section_options)
     analysis_date(analysed_on)  # a bad date fails now, not after the parse
     pc = parse_corpus(
