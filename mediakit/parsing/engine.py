@@ -8,6 +8,7 @@ store as they arrive, so an interrupted run keeps what it finished.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -31,6 +32,9 @@ FLUSH_ROWS = 256
 
 
 def _warm_worker(model: str | None) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone
+    # handles it (and stops the workers), so workers print no tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_nlp(model)
 
 
@@ -153,12 +157,23 @@ def _parse_parallel(items, take, *, model, n_process, batch_size) -> None:
         for fut in _as_done(pending):
             take(fut.result())
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        # A private attribute, None once the pool is shut down: best effort only.
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
-            proc.terminate()
+        _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now (Ctrl-C): a worker in the middle of a batch would finish it first."""
+    # A private attribute (None once the pool is shut down), so read it first: best effort.
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in procs:
+        proc.terminate()
+    deadline = time.monotonic() + 1.0
+    for proc in procs:
+        proc.join(max(0.0, deadline - time.monotonic()))
+        if proc.is_alive():
+            proc.kill()
 
 
 def _as_done(pending: set[Future]) -> Iterator[Future]:
