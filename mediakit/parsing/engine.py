@@ -166,7 +166,6 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the workers now (Ctrl-C): a worker in the middle of a batch would finish it first."""
     # A private attribute (None once the pool is shut down), so read it first: best effort.
     procs = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
     for proc in procs:
         proc.terminate()
     deadline = time.monotonic() + 1.0
@@ -174,6 +173,9 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         proc.join(max(0.0, deadline - time.monotonic()))
         if proc.is_alive():
             proc.kill()
+    # With its workers gone the pool's manager thread ends at once; waiting for it here
+    # keeps it from writing to closed pipes while Python exits.
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _as_done(pending: set[Future]) -> Iterator[Future]:

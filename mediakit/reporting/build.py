@@ -166,8 +166,7 @@ def report(
 
     blocks = [b for _, bs in built for b in bs]
     charts = [b for b in blocks if isinstance(b, Chart)]
-    if charts_dir is not None:
-        export_charts(charts, charts_dir)
+    # Tables first: the numbers are exported even if a chart cannot be rendered.
     if tables_dir is not None:
         tables = [
             t
@@ -175,4 +174,6 @@ def report(
             for t in ([b] if isinstance(b, Table) else [b.table()] if isinstance(b, Chart) else [])
         ]
         export_tables(tables, tables_dir)
+    if charts_dir is not None:
+        export_charts(charts, charts_dir)
     return out

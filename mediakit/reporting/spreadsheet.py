@@ -24,13 +24,20 @@ FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _escape(value: object) -> object:
-    if isinstance(value, str) and value.startswith(FORMULA_LEADS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    if value.startswith(FORMULA_LEADS):
+        value = "'" + value
+    # Files end lines with "\n", so the CSV writer quotes cells holding "\n" but not a
+    # bare "\r", which a reader would take for the end of the row.
+    return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells cannot start a spreadsheet formula.
+
+    Carriage returns inside cells become ``\n`` line breaks (the CSV files end
+    their lines with ``\n``; a bare CR would split a row for many readers).
 
     >>> df = pd.DataFrame({"title": ["=1+1", "-minus", "plain"], "z": [-1.5, 2.0, 3.0]})
     >>> spreadsheet_safe(df).to_dict("list")
