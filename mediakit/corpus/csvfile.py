@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from collections.abc import Callable, Iterable
 
@@ -46,6 +47,33 @@ def sniff_delimiter(text: str) -> str:
         return ","
 
 
+_BARE_CR = re.compile("\r(?!\n)")
+
+
+def _stray_cr_line(text: str, quote: str = '"') -> int | None:
+    """The line of the first carriage return that ends a row outside quotes, in a text
+    whose rows end with LF; None if there is none.
+
+    A lone CR there (a title such as "\\rTalks" written without quotes) would
+    split one row into two, and both readers would agree on the wrong count.
+
+    >>> _stray_cr_line('id,t\\n1,"a\\rb"\\n2,x\\ry\\n'), _stray_cr_line("id,t\\r1,x\\r")
+    (3, None)
+    """
+    if "\n" not in text or _BARE_CR.search(text) is None:
+        return None  # no LF at all: CR is the file's own line ending
+    inside = False
+    line = 1
+    for i, ch in enumerate(text):
+        if ch == quote:
+            inside = not inside  # a doubled quote toggles twice
+        elif ch == "\n":
+            line += 1
+        elif ch == "\r" and not inside and text[i + 1 : i + 2] != "\n":
+            return line
+    return None
+
+
 def _blank(record: list[str]) -> bool:
     # pandas skips empty and whitespace-only lines; so must the count.
     return not record or (len(record) == 1 and not record[0].strip())
@@ -58,6 +86,13 @@ def csv_records(text: str, delimiter: str, where: str) -> tuple[list[str], list[
     (['id', 'text'], [2, 5])
     """
     name = _NAMES[delimiter]
+    stray = _stray_cr_line(text)
+    if stray is not None:
+        raise CorpusError(
+            f"{where}: malformed CSV: line {stray} holds a carriage return (CR) outside quotes, "
+            "which would split that row in two (the file's lines end with LF). Put that field "
+            "in double quotes, or remove the CR."
+        )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header: list[str] | None = None
     starts: list[int] = []

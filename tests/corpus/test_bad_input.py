@@ -272,3 +272,16 @@ def test_outlet_spellings_that_differ_in_case_or_spacing_are_merged():
         corpus = load_corpus(frame)
     assert corpus["outlet"].tolist() == ["Wire", "Wire", "Wire", "Wire", "Daily News"]
     assert frame["outlet"].tolist()[1] == "wire "  # the input is not changed
+
+
+def test_a_carriage_return_outside_quotes_is_an_error_naming_the_line(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(b'id,title,text\n1,"Two\rlines",One.\n2,\rTalks,Two.\n')
+    with pytest.raises(CorpusError, match="line 3 holds a carriage return"):
+        load_corpus(path)
+
+
+def test_a_file_with_carriage_return_line_endings_is_read(tmp_path):
+    path = tmp_path / "export.csv"
+    path.write_bytes(b"id,text\r1,One.\r2,Two.\r")
+    assert _quiet(path)["doc_id"].tolist() == ["1", "2"]
