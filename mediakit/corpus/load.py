@@ -77,7 +77,8 @@ def load_corpus(
     -------
     pandas.DataFrame
         Columns ``doc_id, outlet, title, date, text, raw_text, source, encoding,
-        cleaning``, then every other input column unchanged, with a RangeIndex.
+        cleaning, language``, then every other input column unchanged, with a
+        RangeIndex.
 
         - ``text`` is the cleaned article; character offsets elsewhere refer to it.
           ``raw_text`` is the text exactly as read and decoded.
@@ -89,14 +90,29 @@ def load_corpus(
           the unparseable ones.
         - ``source`` is the file (``path:line`` for CSV/JSONL rows, ``path:row`` for
           Parquet, ``"DataFrame"``) and ``encoding`` the encoding that decoded it
-          (UTF-8, ``utf-8-sig`` with a byte-order mark, else cp1252).
+          (UTF-8, ``utf-8-sig``, ``utf-16``/``utf-32`` with a byte-order mark,
+          ``utf-16-le``/``-be`` without one, else cp1252). Files that are not text
+          (images, PDFs, zip or Word files, random bytes) are refused.
+        - HTML markup in a text (``<p>``, ``<br>``, ``&amp;``) is parsed away in
+          ``text`` (``raw_text`` keeps it), and stray control characters (NUL,
+          U+FFFF) are removed; ``cleaning`` says so, and a warning names the
+          articles. A text that is mostly control characters is refused.
+        - ``language`` is the ISO 639-1 code detected (py3langid), or ``"und"``
+          when a text is too short or mixed to tell. Articles in another language
+          are kept, with a warning; :func:`mediakit.analyze` gives them no
+          readability scores.
+        - CSV files are read strictly: the delimiter (comma, semicolon, tab, ``|``)
+          is sniffed; an unclosed quote, a row with too many fields, a duplicate
+          column name or a carriage return outside quotes is an error naming the
+          line, so no row is lost or merged.
         - Without a doc_id column, rows are numbered ``doc-00001``, ``doc-00002``, ...
         - Without an outlet, ``outlet`` is ``"unknown"`` (with a warning).
         - Empty or whitespace-only articles (including missing text values) are
           kept, so they count as zero later, and a warning names them.
         - Input columns whose names clash with the columns above are kept with an
           ``_input`` suffix (with a warning). Outlet and title are stripped of
-          surrounding spaces.
+          surrounding spaces; outlet names that differ only in case or spacing
+          ("Wire", " WIRE") become one, with a warning listing the merges.
 
     Raises
     ------
