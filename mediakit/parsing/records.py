@@ -130,9 +130,9 @@ def parse_batch(
 
 
 def text_pieces(text: str, size: int | None = None) -> list[str]:
-    """``text`` cut into pieces of at most ``size`` characters, at line breaks where possible.
+    r"""``text`` cut into pieces of at most ``size`` characters, at line breaks where possible.
 
-    >>> text_pieces("one\ntwo\nthree", size=8)
+    >>> text_pieces("one\ntwo\nthree", size=6)
     ['one\n', 'two\n', 'three']
     """
     size = size or MAX_PIECE
