@@ -58,7 +58,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 
 def looks_binary(text: str) -> bool:
-    """Whether decoded text holds so many control characters that it is binary data.
+    r"""Whether decoded text holds so many control characters that it is binary data.
 
     >>> looks_binary("H\x00e\x00l\x00l\x00o\x00"), looks_binary("A stray\x00 NUL.")
     (True, False)

@@ -76,12 +76,15 @@ _INLINE = frozenset(
         "iframe",
     ]
 )
-_KNOWN = _BLOCK | _SKIP | _INLINE | {"html", "body", "meta", "link"}
+# Tags that format text. A text is taken for HTML by these alone: a "<script>" or
+# "<img onerror=...>" in an otherwise plain text is someone's text (shown as text,
+# escaped, in the report), not a page's markup.
+_FORMATTING = (_BLOCK | _INLINE | {"html", "body"}) - {"img", "iframe"}
 
-# A tag of a known HTML element: "<p>", "</div>", '<a href="...">', "<br/>", or a comment.
+# A tag of a text-formatting element: "<p>", "</div>", '<a href="...">', "<br/>".
 _TAG = re.compile(
-    r"<(?:/?(?:" + "|".join(sorted(_KNOWN, key=len, reverse=True)) + r")(?:\s[^<>]*)?/?|!--.*?--)>",
-    re.IGNORECASE | re.DOTALL,
+    r"</?(?:" + "|".join(sorted(_FORMATTING, key=len, reverse=True)) + r")(?:\s[^<>]*)?/?>",
+    re.IGNORECASE,
 )
 
 _PARAGRAPHS = re.compile(r"<(?:p|div|li|tr|h[1-6]|blockquote|section|article)[\s>/]", re.IGNORECASE)
@@ -91,7 +94,7 @@ MIN_TAGS = 2
 
 
 def markup_tags(text: str) -> int:
-    """How many tags of known HTML elements ``text`` holds ("a < b" is not a tag).
+    """How many tags of text-formatting HTML elements ``text`` holds ("a < b" is not a tag).
 
     >>> markup_tags("<p>Talks <b>resumed</b>.</p>"), markup_tags("if a < b and c > d")
     (4, 0)

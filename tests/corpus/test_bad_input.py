@@ -218,8 +218,8 @@ def test_html_markup_in_a_text_column_is_stripped_with_a_warning():
         "The council met on Tuesday.\n\nMembers argued & the mayor promised a vote."
     )
     assert corpus.loc[0, "raw_text"] == MARKUP
-    # Counted by hand: div, p, b, /b, /p, p, /p, script, /script, /div.
-    assert corpus.loc[0, "cleaning"].startswith('HTML markup: "10 tags"')
+    # Counted by hand: div, p, b, /b, /p, p, /p, /div (script tags format nothing).
+    assert corpus.loc[0, "cleaning"].startswith('HTML markup: "8 tags"')
 
 
 def test_html_markup_in_text_files_is_stripped(tmp_path):
@@ -232,6 +232,14 @@ def test_html_is_kept_with_clean_false_and_a_warning():
     with pytest.warns(UserWarning, match="hold HTML markup, kept because clean=False"):
         corpus = load_corpus(frame, clean=False)
     assert corpus.loc[0, "text"] == MARKUP
+
+
+def test_a_script_tag_in_plain_text_is_text_not_markup():
+    # Someone's text that holds a tag (an attack, or a story about one) stays as written;
+    # the report shows it escaped.
+    text = "The page read <script>alert(1)</script> and <img src=x onerror=alert(1)> then."
+    frame = pd.DataFrame({"id": ["s"], "text": [text]})
+    assert _quiet(frame).loc[0, "text"] == text
 
 
 def test_a_comparison_sign_is_not_markup():
