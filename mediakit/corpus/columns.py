@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from ..errors import CorpusError, OptionError
-from .outlets import merge_outlet_spellings
+from .outlet_spellings import merge_outlet_spellings
 
 #: The columns every corpus starts with, in this order; input columns follow.
 CORPUS_COLUMNS = (
