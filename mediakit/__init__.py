@@ -30,6 +30,7 @@ _EXPORTS = {
     "entities": "analyses.entities.table",
     "parse_corpus": "parsing.parsed",
     "CorpusError": "errors",
+    "OptionError": "errors",
     "report": "reporting.build",
     "quotes": "analyses.quotes.table",
     "align_quotes": "analyses.quotes.align",

@@ -24,6 +24,7 @@ import pandas as pd
 
 from . import charts
 from .analyses.metric_info import metric_short_title
+from .charts.safe_spec import safe_spec
 from .compare import kwic, largest_outlets, metric_columns
 from .errors import CorpusError
 from .vocab import ENTITY_TYPES
@@ -76,7 +77,7 @@ class SvgChart(w.HTML):
         import vl_convert as vlc
 
         self._chart = chart
-        self.value = vlc.vegalite_to_svg(chart.to_dict())
+        self.value = vlc.vegalite_to_svg(safe_spec(chart.to_dict()))
 
 
 def chart_view(chart: alt.TopLevelMixin) -> w.DOMWidget:

@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 
-#: ``../shared`` beside the project checkout (not committed; see the README);
-#: ``MEDIAKIT_SHARED_DIR`` points elsewhere (a checkout in another folder).
-SHARED = Path(
-    os.environ.get("MEDIAKIT_SHARED_DIR") or Path(__file__).resolve().parents[2] / "shared"
+#: ``../shared`` beside the project checkout (not committed; see the README); a
+#: checkout one folder further down (a git worktree) finds it one level up, and
+#: ``MEDIAKIT_SHARED_DIR`` points anywhere else.
+_PARENTS = Path(__file__).resolve().parents
+SHARED = (
+    Path(os.environ["MEDIAKIT_SHARED_DIR"])
+    if os.environ.get("MEDIAKIT_SHARED_DIR")
+    else next(
+        (p / "shared" for p in _PARENTS[2:4] if (p / "shared" / "corpora").is_dir()),
+        _PARENTS[2] / "shared",
+    )
 )
 ALLSIDES = SHARED / "corpora" / "allsides-2000.jsonl.gz"
 BASIL = SHARED / "corpora" / "basil-dev.jsonl.gz"

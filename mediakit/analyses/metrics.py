@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..parsing.parsed import ParsedCorpus, parse_corpus
 from ..parsing.records import COUNT_COLUMNS
+from .english import english_only
 from .entities import entities_of, entity_counts
 from .readability import add_formulas
 
@@ -99,7 +100,9 @@ def metrics_of(
             "title": title.astype("str").to_numpy(),
         }
     )
-    frame = add_formulas(pd.concat([base, counts.reset_index(drop=True)], axis=1))
+    frame = english_only(
+        add_formulas(pd.concat([base, counts.reset_index(drop=True)], axis=1)), corpus
+    )
     ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
     ent_cols = entity_counts(ents, frame["doc_id"].tolist(), frame["words"].tolist()).drop(
         columns=["doc_id"]

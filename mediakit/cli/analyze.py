@@ -6,8 +6,9 @@ import argparse
 import time
 from pathlib import Path
 
-from ..errors import CorpusError
+from ..errors import OptionError
 from .options import add_corpus_options, load_from_args
+from .outputs import check_output, input_paths, is_metrics_table
 
 __all__ = ["add_analyze_parser", "cli_analyze"]
 
@@ -36,10 +37,15 @@ def add_analyze_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentPars
 def cli_analyze(args: argparse.Namespace) -> int:
     """Run ``mediakit analyze`` for parsed arguments; return the exit code."""
     from ..analyses.metrics import analyze  # here: building the parser must not load spaCy
+    from ..reporting.spreadsheet import write_csv
 
     out = Path(args.output) if args.output else None
-    if out is not None and out.suffix.lower() not in (".csv", ".parquet"):
-        raise CorpusError(f"Cannot write {out}: use a .csv or .parquet file name.")
+    if out is not None:
+        if out.suffix.lower() not in (".csv", ".parquet"):
+            raise OptionError(f"Cannot write {out}: use a .csv or .parquet file name.")
+        check_output(
+            out, input_paths(args), kind="metrics table", ours=is_metrics_table, force=args.force
+        )
     t0 = time.perf_counter()
     corpus = load_from_args(args)
     metrics = analyze(
@@ -53,7 +59,7 @@ def cli_analyze(args: argparse.Namespace) -> int:
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         if out.suffix.lower() == ".csv":
-            metrics.to_csv(out, index=False)
+            write_csv(metrics, out)
         else:
             metrics.to_parquet(out, index=False)
     if not args.quiet:

@@ -8,6 +8,7 @@ import warnings
 from pathlib import Path
 
 from ..errors import CorpusError
+from .options import add_debug_option
 
 __all__ = ["add_fetch_parser", "cli_fetch", "pages_dir_for"]
 
@@ -37,6 +38,7 @@ def add_fetch_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentParser
     f.add_argument(
         "links", nargs="+", metavar="LINK", help="a link (https://...) or a text file of links"
     )
+    add_debug_option(f)
     f.add_argument(
         "-o", "--output", required=True, metavar="FILE", help="corpus to write (.jsonl, .jsonl.gz)"
     )

@@ -8,9 +8,35 @@ import pandas as pd
 
 from ..corpus import load_corpus
 
-__all__ = ["MAPPING", "add_corpus_options", "load_from_args"]
+__all__ = ["MAPPING", "add_corpus_options", "add_debug_option", "load_from_args", "positive_int"]
 
 MAPPING = ("doc_id", "text", "outlet", "title", "date")
+
+
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1.
+
+    >>> positive_int("8")
+    8
+    """
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
+def add_debug_option(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--debug``: show the full traceback of an error (on the top parser and each command)."""
+    p.add_argument(
+        "--debug",
+        action="store_true",
+        # On a command, SUPPRESS keeps `mediakit --debug analyze` from being reset to False.
+        default=False if top else argparse.SUPPRESS,
+        help="on an error, show the full Python traceback (for bug reports)",
+    )
 
 
 def add_corpus_options(p: argparse.ArgumentParser) -> None:
@@ -36,14 +62,14 @@ def add_corpus_options(p: argparse.ArgumentParser) -> None:
     e = p.add_argument_group("engine")
     e.add_argument(
         "--n-process",
-        type=int,
+        type=positive_int,
         default=None,
         metavar="N",
         help="worker processes for parsing (default: 1 for small corpora, all cores for large)",
     )
     e.add_argument(
         "--batch-size",
-        type=int,
+        type=positive_int,
         default=32,
         metavar="N",
         help="texts per nlp.pipe batch (default 32)",
@@ -60,6 +86,13 @@ def add_corpus_options(p: argparse.ArgumentParser) -> None:
         help="alias table (alias,canonical,label) overriding entity merging",
     )
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar, no summary")
+    e.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing output file even if mediakit did not write it "
+        "(an input is never overwritten)",
+    )
+    add_debug_option(e)
 
 
 def load_from_args(args: argparse.Namespace) -> pd.DataFrame:

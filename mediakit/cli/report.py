@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from .options import add_corpus_options, load_from_args
+from .outputs import check_output, check_output_folder, input_paths, is_report
 
 __all__ = ["add_report_parser", "cli_report"]
 
@@ -84,6 +85,11 @@ def cli_report(args: argparse.Namespace) -> int:
     """
     from ..reporting.build import report  # here: building the parser must not load spaCy
 
+    inputs = input_paths(args)
+    check_output(Path(args.output), inputs, kind="report", ours=is_report, force=args.force)
+    for what in ("charts", "tables"):
+        if getattr(args, what):
+            check_output_folder(Path(getattr(args, what)), inputs, what=what)
     t0 = time.perf_counter()
     corpus = load_from_args(args)
     out = report(

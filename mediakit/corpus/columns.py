@@ -14,11 +14,13 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from ..errors import CorpusError
+from ..errors import CorpusError, OptionError
+from .outlet_spellings import merge_outlet_spellings
 
 #: The columns every corpus starts with, in this order; input columns follow.
 CORPUS_COLUMNS = (
     "doc_id", "outlet", "title", "date", "text", "raw_text", "source", "encoding", "cleaning",
+    "language",
 )  # fmt: skip
 
 
@@ -48,13 +50,13 @@ SHOW = 5  # how many ids an error or warning lists
 def check_mapping(column_mapping: dict) -> dict[str, str]:
     unknown = sorted(set(column_mapping) - set(ALIASES))
     if unknown:
-        raise CorpusError(
+        raise OptionError(
             f"load_corpus() got unknown keyword(s) {', '.join(unknown)}. Column mappings "
             f"are {', '.join(ALIASES)}, e.g. load_corpus(path, text='body', outlet='publisher')."
         )
     for key, value in column_mapping.items():
         if not isinstance(value, str):
-            raise CorpusError(
+            raise OptionError(
                 f"{key}= must name a column (a string), got {value!r}; "
                 f"e.g. load_corpus(path, {key}='<column>')."
             )
@@ -74,7 +76,7 @@ def resolve_columns(found: Sequence, mapping: dict[str, str], skip: Iterable[str
             if mapping[key] not in names:
                 close = difflib.get_close_matches(mapping[key], names, n=1)
                 hint = f" Did you mean {key}={close[0]!r}?" if close else ""
-                raise CorpusError(
+                raise OptionError(
                     f"{key}={mapping[key]!r} names a column that does not exist "
                     f"(columns found: {listing(names)}).{hint} Pass one of these, "
                     f"e.g. load_corpus(path, {key}='<column>')."
@@ -143,7 +145,7 @@ def outlet_values(table: pd.DataFrame, column: str | None, notes: list[str]) -> 
             f"outlet {UNKNOWN_OUTLET!r}. Map one with outlet='<column>'."
         )
         return [UNKNOWN_OUTLET] * n
-    outlets = [o.strip() for o in as_strings(table[column])]
+    outlets = merge_outlet_spellings(as_strings(table[column]), notes)
     missing = sum(not o for o in outlets)
     if missing:
         notes.append(

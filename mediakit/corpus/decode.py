@@ -1,24 +1,129 @@
-"""Turn the bytes of a corpus file into text, remembering which encoding worked."""
+"""Turn the bytes of a corpus file into text, remembering which encoding worked.
+
+Text files are UTF-8, UTF-8 with a byte-order mark, UTF-16 or UTF-32 (with a
+byte-order mark, or without one when charset-normalizer recognises the
+pattern of zero bytes), else cp1252. Files that are not text at all (images,
+PDFs, Word or zip files, random bytes) are refused with a message that says
+what they look like, instead of being read as text full of control
+characters.
+"""
 
 from __future__ import annotations
 
 import codecs
 import gzip
+import re
 import zlib
 from pathlib import Path
 
 from ..errors import CorpusError
 
+__all__ = ["FALLBACK_ENCODINGS", "control_share", "decode_bytes", "looks_binary", "read_text"]
+
 # Tried in order: UTF-8 is the norm; cp1252 is what Windows tools and older news
 # databases export ("caf\xe9", curly quotes as \x93 \x94).
 FALLBACK_ENCODINGS = ("utf-8", "cp1252")
 
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+# What a file that is not text usually is, by its first bytes.
+_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or a .docx/.xlsx file, which are zip archives)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+    (b"\x1f\x8b", "a gzip file (name it .gz)"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"PAR1", "a Parquet file (name it .parquet)"),
+)
+
+_UNICODE_WIDE = ("utf_16_le", "utf_16_be", "utf_32_le", "utf_32_be")
+
+#: Share of control characters (other than tab, line breaks and form feed)
+#: above which decoded bytes are taken for binary data (when there are at
+#: least ``MIN_CONTROLS`` of them: one stray NUL in a short text is removed).
+MAX_CONTROL_SHARE = 0.01
+MIN_CONTROLS = 5
+
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+def looks_binary(text: str) -> bool:
+    r"""Whether decoded text holds so many control characters that it is binary data.
+
+    >>> looks_binary("H\x00e\x00l\x00l\x00o\x00"), looks_binary("A stray\x00 NUL.")
+    (True, False)
+    """
+    share = control_share(text)
+    return share > MAX_CONTROL_SHARE and share * len(text) >= MIN_CONTROLS
+
+
+def control_share(text: str) -> float:
+    """Share of characters that are C0 control characters other than tab and line breaks.
+
+    >>> control_share("ab\\x00\\x01"), control_share("line\\nnext\\t")
+    (0.5, 0.0)
+    """
+    if not text or _CONTROLS.search(text) is None:
+        return 0.0
+    return len(_CONTROLS.findall(text)) / len(text)
+
 
 def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
-    """Decode ``data`` and return ``(text, encoding)``; ``where`` names it in errors."""
-    if data.startswith(codecs.BOM_UTF8):
-        # utf-8-sig drops the BOM, so it never becomes the first character of a text.
-        return _decode(data, "utf-8-sig", where), "utf-8-sig"
+    """Decode ``data`` and return ``(text, encoding)``; ``where`` names it in errors.
+
+    >>> decode_bytes("Café".encode("utf-16"), "x")
+    ('Café', 'utf-16')
+    >>> decode_bytes(b"caf\\xe9", "x")
+    ('café', 'cp1252')
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            # These codecs drop the mark, so it never becomes a text's first character.
+            return _decode(data, encoding, where), encoding
+    _refuse_known_binary(data, where)
+    if data.count(0) > MAX_CONTROL_SHARE * len(data):
+        return _decode_wide(data, where)
+    text, encoding = _decode_narrow(data, where)
+    controls = round(control_share(text) * len(text))
+    if looks_binary(text):
+        raise CorpusError(
+            f"{where}: does not look like text: {controls:,} of its {len(text):,} characters "
+            "are control characters such as NUL. If it is text, re-save it as UTF-8; "
+            "otherwise remove it."
+        )
+    return text, encoding
+
+
+def _decode(data: bytes, encoding: str, where: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise CorpusError(
+            f"{where}: starts with a {encoding.upper()} byte-order mark but is not valid "
+            f"{encoding.upper()} ({err.reason} at byte {err.start}). Re-save the file as UTF-8."
+        ) from None
+
+
+def _refuse_known_binary(data: bytes, where: str) -> None:
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            raise CorpusError(
+                f"{where}: is {kind}, not text. Export the articles as plain text (.txt), "
+                "CSV, JSONL or Parquet, or remove this file."
+            )
+
+
+def _decode_narrow(data: bytes, where: str) -> tuple[str, str]:
     for encoding in FALLBACK_ENCODINGS:
         try:
             return data.decode(encoding), encoding
@@ -31,19 +136,31 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
     )
 
 
-def _decode(data: bytes, encoding: str, where: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as err:
-        raise CorpusError(
-            f"{where}: starts with a UTF-8 byte-order mark but is not valid UTF-8 "
-            f"({err.reason} at byte {err.start}). Re-save the file as UTF-8."
-        ) from None
+def _decode_wide(data: bytes, where: str) -> tuple[str, str]:
+    """Zero bytes: UTF-16/32 without a byte-order mark, or not text at all."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(_UNICODE_WIDE)).best()
+    if best is not None and best.encoding in _UNICODE_WIDE:
+        text = str(best)
+        if control_share(text) <= MAX_CONTROL_SHARE:
+            return text, best.encoding.replace("_", "-")
+    raise CorpusError(
+        f"{where}: does not look like text: {data.count(0):,} of its {len(data):,} bytes are "
+        "zero bytes, and it is not UTF-16 or UTF-32 text. If it is text, re-save it as "
+        "UTF-8; otherwise remove it."
+    )
 
 
 def read_text(path: Path, *, gzipped: bool = False) -> tuple[str, str]:
     """Read a (possibly gzip-compressed) file and return ``(text, encoding)``."""
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CorpusError(
+            f"{path}: could not be read ({err.strerror or err}). Check that it is a file "
+            "you may read."
+        ) from None
     if gzipped:
         try:
             data = gzip.decompress(data)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import paths
-from ..errors import CorpusError
+from ..errors import CorpusError, OptionError
 from .cleaning import clean_article, describe_cleaning
 from .columns import (
     CORPUS_COLUMNS,
@@ -25,7 +25,10 @@ from .columns import (
     story_values,
     string_columns,
 )
+from .language import detect_language
+from .notes import text_notes
 from .pages import HTML_SUFFIXES, add_page_metadata
+from .prepare import prepare_text
 from .readers import (
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
@@ -35,6 +38,7 @@ from .readers import (
     read_table,
     table_suffix,
 )
+from .values import scalar_strings
 
 __all__ = ["CORPUS_COLUMNS", "load_corpus"]
 
@@ -81,8 +85,8 @@ def load_corpus(
     -------
     pandas.DataFrame
         Columns ``doc_id, outlet, title, date, text, raw_text, source, encoding,
-        cleaning``, then ``story`` if the input has one (never added otherwise),
-        then every other input column unchanged, with a RangeIndex.
+        cleaning, language``, then ``story`` if the input has one (never added
+        otherwise), then every other input column unchanged, with a RangeIndex.
 
         - ``text`` is the cleaned article; character offsets elsewhere refer to it.
           ``raw_text`` is the text exactly as read and decoded.
@@ -94,14 +98,29 @@ def load_corpus(
           the unparseable ones.
         - ``source`` is the file (``path:line`` for CSV/JSONL rows, ``path:row`` for
           Parquet, ``"DataFrame"``) and ``encoding`` the encoding that decoded it
-          (UTF-8, ``utf-8-sig`` with a byte-order mark, else cp1252).
+          (UTF-8, ``utf-8-sig``, ``utf-16``/``utf-32`` with a byte-order mark,
+          ``utf-16-le``/``-be`` without one, else cp1252). Files that are not text
+          (images, PDFs, zip or Word files, random bytes) are refused.
+        - HTML markup in a text (``<p>``, ``<br>``, ``&amp;``) is parsed away in
+          ``text`` (``raw_text`` keeps it), and stray control characters (NUL,
+          U+FFFF) are removed; ``cleaning`` says so, and a warning names the
+          articles. A text that is mostly control characters is refused.
+        - ``language`` is the ISO 639-1 code detected (py3langid), or ``"und"``
+          when a text is too short or mixed to tell. Articles in another language
+          are kept, with a warning; :func:`mediakit.analyze` gives them no
+          readability scores.
+        - CSV files are read strictly: the delimiter (comma, semicolon, tab, ``|``)
+          is sniffed; an unclosed quote, a row with too many fields, a duplicate
+          column name or a carriage return outside quotes is an error naming the
+          line, so no row is lost or merged.
         - Without a doc_id column, rows are numbered ``doc-00001``, ``doc-00002``, ...
         - Without an outlet, ``outlet`` is ``"unknown"`` (with a warning).
         - Empty or whitespace-only articles (including missing text values) are
           kept, so they count as zero later, and a warning names them.
         - Input columns whose names clash with the columns above are kept with an
           ``_input`` suffix (with a warning). Outlet and title are stripped of
-          surrounding spaces.
+          surrounding spaces; outlet names that differ only in case or spacing
+          ("Wire", " WIRE") become one, with a warning listing the merges.
 
     Raises
     ------
@@ -139,7 +158,7 @@ def load_corpus(
     elif isinstance(source, str | os.PathLike):
         corpus = _from_path(Path(source), metadata, mapping, clean, notes)
     else:
-        raise CorpusError(
+        raise OptionError(
             f"load_corpus() got a {type(source).__name__}; pass a folder or file path "
             "(str or pathlib.Path), a pandas DataFrame, or nothing for the bundled corpus."
         )
@@ -150,7 +169,7 @@ def load_corpus(
 
 def _no_metadata(metadata: object, what: str) -> None:
     if metadata is not None:
-        raise CorpusError(
+        raise OptionError(
             f"metadata= is for folders of text files; {what} already holds one row per "
             "article. Merge the metadata into it first (e.g. with DataFrame.merge on doc_id)."
         )
@@ -158,7 +177,7 @@ def _no_metadata(metadata: object, what: str) -> None:
 
 def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> pd.DataFrame:
     if not path.exists():
-        raise CorpusError(
+        raise OptionError(
             f"{path} does not exist (looked from {Path.cwd()}). Check the spelling, or "
             "pass an absolute path; load_corpus() with no argument loads the bundled corpus."
         )
@@ -174,7 +193,7 @@ def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> 
             if path.suffix.lower() in TEXT_SUFFIXES
             else ""
         )
-        raise CorpusError(
+        raise OptionError(
             f"{path}: unsupported file type. Supported: a folder of {' / '.join(TEXT_SUFFIXES)} "
             f"files or saved web pages, a {' / '.join(HTML_SUFFIXES)} page, or a "
             f"{', '.join(TABLE_SUFFIXES)} file.{hint}"
@@ -186,7 +205,7 @@ def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> 
 
 def _from_folder(folder: Path, metadata, mapping, clean: bool, notes: list[str]) -> pd.DataFrame:
     if "text" in mapping:
-        raise CorpusError(
+        raise OptionError(
             f"text={mapping['text']!r} cannot be used with a folder: each article's text "
             f"is its file in {folder}. Drop text= (or pass a table file instead)."
         )
@@ -233,7 +252,7 @@ def _read_metadata(metadata, mapping) -> tuple[pd.DataFrame, str]:
         return promote_named_index(metadata.copy(deep=False)), "the metadata DataFrame"
     path = Path(metadata)
     if not path.is_file() or table_suffix(path) is None:
-        raise CorpusError(
+        raise OptionError(
             f"metadata={str(path)!r} is not an existing {', '.join(TABLE_SUFFIXES)} file. "
             "Pass the path of the metadata table or a DataFrame."
         )
@@ -285,37 +304,39 @@ def _assemble(
 ) -> pd.DataFrame:
     """Build the corpus; text comes from ``columns["text"]`` or else the files read."""
     n = len(table)
-    raw_text = as_strings(table[columns["text"]] if "text" in columns else raw.table["text"])
-    cleaned = [clean_article(t) for t in raw_text] if clean else None
+    values = {
+        key: scalar_strings(table[col], raw.sources, col)
+        for key, col in columns.items()
+        if col and key in ("doc_id", "outlet", "title", "text")
+    }
+    raw_text = values["text"] if "text" in values else list(raw.table["text"])
+    text, headlines, cleaning = _clean_texts(raw_text, raw.sources, clean)
     if columns.get("doc_id"):
-        doc_id = as_strings(table[columns["doc_id"]])
+        doc_id = values["doc_id"]
         check_missing_ids(doc_id, raw.sources, columns["doc_id"])
     else:
         width = max(5, len(str(n)))
         doc_id = [f"doc-{i:0{width}d}" for i in range(1, n + 1)]
     check_unique_ids(pd.Series(doc_id), raw.sources, origin, columns.get("doc_id"))
-    title = (
-        [t.strip() for t in as_strings(table[columns["title"]])]
-        if columns.get("title")
-        else [""] * n
-    )
-    if cleaned is not None:
-        title = [t or c.headline for t, c in zip(title, cleaned, strict=True)]
+    title = [t.strip() for t in values["title"]] if "title" in values else [""] * n
+    if clean:
+        title = [t or h for t, h in zip(title, headlines, strict=True)]
+        cleaning = [
+            describe_cleaning(_name_first_line(removed, t))
+            for removed, t in zip(cleaning, title, strict=True)
+        ]
+    language = [detect_language(t) for t in text]
     out = {
         "doc_id": doc_id,
         "outlet": outlet_values(table, columns.get("outlet"), notes),
         "title": title,
         "date": date_values(table, columns.get("date"), notes),
-        "text": [c.text for c in cleaned] if cleaned is not None else raw_text,
+        "text": text,
         "raw_text": raw_text,
         "source": raw.sources,
         "encoding": raw.encodings,
-        "cleaning": [
-            describe_cleaning(_name_first_line(c.removed, t))
-            for c, t in zip(cleaned, title, strict=True)
-        ]
-        if cleaned is not None
-        else [""] * n,
+        "cleaning": cleaning if clean else [""] * n,
+        "language": language,
     }
     corpus = pd.DataFrame(
         {k: v if k == "date" else pd.array(v, dtype="str") for k, v in out.items()}
@@ -326,7 +347,23 @@ def _assemble(
     extras = table[[c for c in table.columns if c not in used]].reset_index(drop=True)
     extras = extras.rename(columns=clash_renames(extras.columns, notes))
     _warn_empty(corpus, notes)
+    notes.extend(text_notes(corpus, clean))
     return pd.concat([corpus, extras], axis=1)
+
+
+def _clean_texts(raw_text: list[str], sources: list[str], clean: bool):
+    """Texts, detected headlines and what was removed (markup, boilerplate) per article."""
+    where = [s if s != "DataFrame" else f"the DataFrame's row {i}" for i, s in enumerate(sources)]
+    prepared = [prepare_text(t, w) for t, w in zip(raw_text, where, strict=True)]
+    if not clean:
+        # Binary-looking texts are refused either way; nothing is removed.
+        return list(raw_text), [""] * len(raw_text), [()] * len(raw_text)
+    cleaned = [clean_article(t) for t, _ in prepared]
+    return (
+        [c.text for c in cleaned],
+        [c.headline for c in cleaned],
+        [(*removed, *c.removed) for (_, removed), c in zip(prepared, cleaned, strict=True)],
+    )
 
 
 def _warn_empty(corpus: pd.DataFrame, notes: list[str]) -> None:

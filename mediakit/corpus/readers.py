@@ -6,10 +6,7 @@ from (``path:line``) and the encoding that decoded it.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +15,7 @@ import pandas as pd
 
 from ..errors import CorpusError
 from .article_check import page_notes
+from .csvfile import read_csv_text
 from .decode import read_text
 from .pages import HTML_SUFFIXES, page_table, read_page_file
 
@@ -31,13 +29,6 @@ TABLE_SUFFIXES = (
     ".ndjson.gz",
     ".parquet",
 )
-
-# pandas' default NA strings (the list in the read_csv docs). Standard columns are read
-# without them, so an article whose text is "NA" or "null" stays text.
-_CSV_NA_VALUES = [
-    "", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND",
-    "1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null",
-]  # fmt: skip
 
 
 @dataclass
@@ -96,66 +87,18 @@ def read_table(path: Path, string_columns: Callable[[list[str]], Iterable[str]])
         return _read_csv(path, string_columns, gzipped=suffix.endswith(".gz"))
     if suffix == ".parquet":
         return _read_parquet(path)
-    return _read_jsonl(path, gzipped=suffix.endswith(".gz"))
+    return _read_jsonl(path, string_columns, gzipped=suffix.endswith(".gz"))
 
 
 def _read_csv(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTable:
     text, encoding = read_text(path, gzipped=gzipped)
     if not text.strip():
         raise CorpusError(f"{path}: the file is empty. Export the table again with a header row.")
-    try:
-        header = pd.read_csv(io.StringIO(text), nrows=0).columns.tolist()
-        line_numbers = _csv_record_lines(text, len(header), path)
-        as_text = set(string_columns(header))
-        table = pd.read_csv(
-            io.StringIO(text),
-            dtype={c: str for c in as_text},
-            keep_default_na=False,
-            na_values={c: _CSV_NA_VALUES for c in header if c not in as_text},
-            # Without this pandas silently turns the first column into the index when
-            # rows end with a stray comma.
-            index_col=False,
-        )
-    except (pd.errors.ParserError, ValueError) as err:
-        if isinstance(err, CorpusError):
-            raise
-        raise CorpusError(
-            f"{path}: malformed CSV: {err}. Check the quoting on that line "
-            "(fields with commas, quotes or line breaks must be in double quotes)."
-        ) from None
-    if len(line_numbers) != len(table):
-        # Blank or odd lines the csv module counts differently: fall back to the
-        # physical line assuming one line per row (header on line 1).
-        line_numbers = list(range(2, len(table) + 2))
+    table, line_numbers = read_csv_text(text, str(path), string_columns)
     return RawTable(table, [f"{path}:{n}" for n in line_numbers], [encoding] * len(table))
 
 
-def _csv_record_lines(text: str, n_header: int, path: Path) -> list[int]:
-    """First line of every data record; raise if a record has more fields than the header."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    starts: list[int] = []
-    previous = 0
-    limit = csv.field_size_limit(sys.maxsize)  # articles can be longer than the default
-    try:
-        for record in reader:
-            start, previous = previous + 1, reader.line_num
-            if not record or (len(record) == 1 and not record[0].strip()):
-                continue  # pandas skips blank lines too
-            if starts and len(record) > n_header and any(record[n_header:]):
-                raise CorpusError(
-                    f"{path}: malformed CSV: line {start} has {len(record)} fields but "
-                    f"the header has {n_header}. Put fields that contain commas in "
-                    "double quotes, or add the missing column names to the header."
-                )
-            starts.append(start)
-    except csv.Error:
-        return []  # pandas reports the problem with its own message
-    finally:
-        csv.field_size_limit(limit)
-    return starts[1:]
-
-
-def _read_jsonl(path: Path, *, gzipped: bool) -> RawTable:
+def _read_jsonl(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTable:
     text, encoding = read_text(path, gzipped=gzipped)
     records, lines = [], []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -175,8 +118,13 @@ def _read_jsonl(path: Path, *, gzipped: bool) -> RawTable:
             )
         records.append(record)
         lines.append(number)
+    table = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+    # Standard columns keep the values as stored: an id 7 in a column with a missing
+    # value must not become "7.0".
+    for column in string_columns(list(table.columns)):
+        table[column] = pd.Series([r.get(column) for r in records], dtype=object)
     return RawTable(
-        pd.DataFrame.from_records(records) if records else pd.DataFrame(),
+        table,
         [f"{path}:{n}" for n in lines],
         [encoding] * len(records),
     )
@@ -198,7 +146,27 @@ def _read_parquet(path: Path) -> RawTable:
 
 
 def promote_named_index(table: pd.DataFrame) -> pd.DataFrame:
-    """Turn a named index (e.g. ``doc_id`` after ``set_index``) back into columns."""
-    if any(name is not None for name in table.index.names):
-        return table.reset_index()
+    """Turn a named index (e.g. ``doc_id`` after ``set_index``) back into columns.
+
+    A level that is also a column (``set_index("id", drop=False)``) is dropped
+    when it holds the same values.
+
+    >>> df = pd.DataFrame({"id": ["a"], "text": ["T."]})
+    >>> list(promote_named_index(df.set_index("id", drop=False)).columns)
+    ['id', 'text']
+    """
+    names = list(table.index.names)
+    for level, name in enumerate(names):
+        if name is None or name not in table.columns:
+            continue
+        held = pd.Series(table.index.get_level_values(level), dtype=object)
+        if not held.equals(pd.Series(table[name].to_numpy(), dtype=object)):
+            raise CorpusError(
+                f"The table has both an index level and a column named {name!r}, with "
+                "different values. Drop one (df.reset_index(drop=True)) or rename it."
+            )
+        names[level] = None
+    if any(name is not None for name in names):
+        keep = [n for n in names if n is not None]
+        return table.reset_index(level=keep).reset_index(drop=True)
     return table.reset_index(drop=True)

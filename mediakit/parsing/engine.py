@@ -8,6 +8,7 @@ store as they arrive, so an interrupted run keeps what it finished.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -16,12 +17,13 @@ from multiprocessing import get_context
 
 import pyarrow as pa
 
+from ..errors import OptionError
 from .cluster import parse_on_cluster
 from .pipeline import load_nlp
 from .records import parse_batch
 from .store import ParseStore
 
-__all__ = ["FLUSH_ROWS", "default_n_process", "parse_into"]
+__all__ = ["FLUSH_ROWS", "check_parse_options", "default_n_process", "parse_into"]
 
 
 #: Flush parse records to disk at least this often (rows), so an interrupted
@@ -30,7 +32,35 @@ FLUSH_ROWS = 256
 
 
 def _warm_worker(model: str | None) -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone
+    # handles it (and stops the workers), so workers print no tracebacks.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     load_nlp(model)
+
+
+def check_parse_options(n_process: object, batch_size: object, engine: object) -> None:
+    """Refuse option values the parse cannot use, naming the option.
+
+    >>> check_parse_options(None, 32, "local")
+    >>> check_parse_options(None, 0, "local")
+    Traceback (most recent call last):
+    ...
+    mediakit.errors.OptionError: batch_size must be a whole number of at least 1 (texts per nlp.pipe batch), not 0.
+    """
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise OptionError(
+            f"batch_size must be a whole number of at least 1 (texts per nlp.pipe batch), "
+            f"not {batch_size!r}."
+        )
+    if n_process is not None and (
+        isinstance(n_process, bool) or not isinstance(n_process, int) or n_process < 1
+    ):
+        raise OptionError(
+            f"n_process must be None (decide by corpus size) or a whole number of at least 1, "
+            f"not {n_process!r}."
+        )
+    if engine not in ("local", "dask"):
+        raise OptionError(f"engine must be 'local' or 'dask', not {engine!r}.")
 
 
 def default_n_process(n_chars: int) -> int:
@@ -74,8 +104,7 @@ def parse_into(
     interrupt) keeps everything finished so far; the next run parses only the rest.
     ``engine="dask"`` parses on the active Dask cluster instead of local processes.
     """
-    if engine not in ("local", "dask"):
-        raise ValueError(f"engine must be 'local' or 'dask', not {engine!r}")
+    check_parse_options(n_process, batch_size, engine)
     if not todo:
         return
     from tqdm.auto import tqdm
@@ -128,12 +157,25 @@ def _parse_parallel(items, take, *, model, n_process, batch_size) -> None:
         for fut in _as_done(pending):
             take(fut.result())
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        # A private attribute, None once the pool is shut down: best effort only.
-        for proc in list((getattr(pool, "_processes", None) or {}).values()):
-            proc.terminate()
+        _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now (Ctrl-C): a worker in the middle of a batch would finish it first."""
+    # A private attribute (None once the pool is shut down), so read it first: best effort.
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    for proc in procs:
+        proc.terminate()
+    deadline = time.monotonic() + 1.0
+    for proc in procs:
+        proc.join(max(0.0, deadline - time.monotonic()))
+        if proc.is_alive():
+            proc.kill()
+    # With its workers gone the pool's manager thread ends at once; waiting for it here
+    # keeps it from writing to closed pipes while Python exits.
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _as_done(pending: set[Future]) -> Iterator[Future]:

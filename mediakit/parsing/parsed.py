@@ -16,7 +16,8 @@ import pyarrow as pa
 
 from ..corpus import load_corpus
 from ..errors import CorpusError
-from .engine import parse_into
+from .checked import checked_table
+from .engine import check_parse_options, parse_into
 from .pipeline import model_id as _model_id
 from .pipeline import model_name
 from .store import ParseStore, keys_for
@@ -40,7 +41,7 @@ def as_corpus(corpus: Any = None) -> pd.DataFrame:
         dup = corpus["doc_id"][corpus["doc_id"].duplicated()].unique().tolist()
         if dup:
             raise CorpusError(f"Duplicate doc_id values {dup[:5]}; make doc ids unique.")
-        return corpus
+        return checked_table(corpus)
     return load_corpus(corpus)
 
 
@@ -67,7 +68,14 @@ class ParsedCorpus:
                 table = self.store.read(self.keys, list(names))
             except KeyError:
                 self.ensure_parsed()
-                table = self.store.read(self.keys, list(names))
+                try:
+                    table = self.store.read(self.keys, list(names))
+                except KeyError as exc:
+                    raise RuntimeError(
+                        f"{len(exc.args[0])} article(s) have no parse record even after parsing "
+                        f"(cache folder {self.store.directory}); another process may be "
+                        "clearing it. Run again, or pass cache_dir=False."
+                    ) from None
             self._tables[names] = table
         return self._tables[names]
 
@@ -100,6 +108,7 @@ def parse_corpus(
     >>> len(pc.keys)
     5
     """
+    check_parse_options(n_process, batch_size, engine)
     corpus = as_corpus(corpus)
     name = model or model_name()
     mid = _model_id(name)

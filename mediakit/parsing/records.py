@@ -17,42 +17,17 @@ from spacy.tokens import Doc
 
 from .counts import count_article
 from .pipeline import load_nlp
+from .schema import COUNT_COLUMNS, SCHEMA
 
-__all__ = ["COUNT_COLUMNS", "SCHEMA", "doc_record", "parse_batch"]
+__all__ = ["COUNT_COLUMNS", "MAX_PIECE", "SCHEMA", "doc_record", "parse_batch", "text_pieces"]
 
 
 _DASHES = frozenset({"—", "–", "―"})
 
-
-COUNT_COLUMNS = (
-    "words",
-    "sentences",
-    "paragraphs",
-    "syllables",
-    "polysyllables",
-    "complex_words",
-    "difficult_words",
-    "letters",
-)
-
-
-SCHEMA = pa.schema(
-    [
-        ("key", pa.string()),
-        ("n_chars", pa.int64()),
-        *[(c, pa.int32()) for c in COUNT_COLUMNS],
-        ("mattr", pa.float64()),
-        ("mtld", pa.float64()),
-        ("sentence_words", pa.list_(pa.int32())),
-        ("tok_start", pa.list_(pa.int32())),
-        ("tok_end", pa.list_(pa.int32())),
-        ("sent_start", pa.list_(pa.int32())),
-        ("sent_end", pa.list_(pa.int32())),
-        ("ent_start", pa.list_(pa.int32())),
-        ("ent_end", pa.list_(pa.int32())),
-        ("ent_label", pa.list_(pa.string())),
-    ]
-)
+#: Texts longer than this (in characters) are parsed in pieces cut at line
+#: breaks and joined into one ``Doc``: spaCy refuses longer texts (E088), and
+#: one piece this long already takes about a gigabyte while it is parsed.
+MAX_PIECE = 1_000_000
 
 
 def doc_record(doc: Doc, key: str) -> dict:
@@ -142,14 +117,41 @@ def parse_batch(
     1
     """
     nlp = load_nlp(model)
-    texts = [t for _, t in items]
-    rows = [
-        doc_record(doc, key)
-        for (key, _), doc in zip(items, nlp.pipe(texts, batch_size=batch_size), strict=True)
-    ]
+    short = [(key, t) for key, t in items if len(t) <= MAX_PIECE]
+    docs = nlp.pipe([t for _, t in short], batch_size=batch_size)
+    records = {key: doc_record(doc, key) for (key, _), doc in zip(short, docs, strict=True)}
+    for key, text in items:
+        if key not in records:
+            records[key] = doc_record(_parse_in_pieces(nlp, text), key)
+    rows = [records[key] for key, _ in items]
     batch = pa.RecordBatch.from_pylist(rows, schema=SCHEMA)
     _release_memory()
     return batch
+
+
+def text_pieces(text: str, size: int | None = None) -> list[str]:
+    r"""``text`` cut into pieces of at most ``size`` characters, at line breaks where possible.
+
+    >>> text_pieces("one\ntwo\nthree", size=6)
+    ['one\n', 'two\n', 'three']
+    """
+    size = size or MAX_PIECE
+    pieces, start = [], 0
+    while len(text) - start > size:
+        window = (start + size // 2, start + size)
+        cut = text.rfind("\n", *window)
+        if cut < 0:
+            cut = text.rfind(" ", *window)
+        end = start + size if cut < 0 else cut + 1
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse_in_pieces(nlp, text: str) -> Doc:
+    # Every line break starts a sentence anyway, so cutting there changes no sentence.
+    return Doc.from_docs(list(nlp.pipe(text_pieces(text), batch_size=1)), ensure_whitespace=False)
 
 
 def _release_memory() -> None:

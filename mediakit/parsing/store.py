@@ -29,10 +29,15 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .._version import __version__
+from ..errors import CorpusError
 from ..paths import default_cache_dir
+from .schema import SCHEMA, schema_problem
 
 #: Compact the folder into one file when it holds more parts than this.
 MAX_PARTS = 64
+
+# How often a read starts over when another process compacts the parts under it.
+_RETRIES = 5
 
 
 def text_key(text: str) -> str:
@@ -85,7 +90,7 @@ class ParseStore:
         self._pending: list[pa.RecordBatch] = []
         self._index: dict[str, int] | None = None  # key -> n_chars
         if directory is not None:
-            directory.mkdir(parents=True, exist_ok=True)
+            _make_folder(directory)
 
     @classmethod
     def for_model(cls, model_id: str, cache_dir: Path | str | None | bool = None) -> ParseStore:
@@ -105,16 +110,49 @@ class ParseStore:
             return []
         return sorted(self.directory.glob("part-*.parquet"))
 
-    def _quarantine(self, part: Path, exc: BaseException) -> None:
-        target = part.with_suffix(".corrupt")
-        os.replace(part, target)
+    def _quarantine(self, part: Path, reason: str) -> None:
+        target = _free_name(part.with_suffix(".corrupt"))
+        try:
+            os.replace(part, target)
+        except FileNotFoundError:  # another process set it aside (or compacted it) first
+            return
         self._index = None
         warnings.warn(
-            f"mediakit cache file {part} is damaged ({type(exc).__name__}: {exc}); "
+            f"mediakit cache file {part} is damaged ({reason}); "
             f"moved it to {target.name} and will parse its articles again.",
             CacheWarning,
-            stacklevel=3,
+            stacklevel=4,
         )
+
+    def _read_parts(self, columns: list[str], filters=None) -> list[pa.Table]:
+        """Every readable part with ``columns``; damaged parts are quarantined.
+
+        A part that vanishes while it is read was compacted by another
+        process into a new part: the listing is read again.
+        """
+        for _ in range(_RETRIES):
+            try:
+                tables = [self._read_part(p, columns, filters) for p in self._parts()]
+                return [t for t in tables if t is not None]
+            except FileNotFoundError:
+                continue
+        return []
+
+    def _read_part(self, part: Path, columns: list[str], filters) -> pa.Table | None:
+        try:
+            table = pq.read_table(
+                part, columns=columns, filters=filters, page_checksum_verification=True
+            )
+        except FileNotFoundError:
+            raise
+        except (OSError, pa.ArrowException) as exc:
+            self._quarantine(part, f"{type(exc).__name__}: {exc}")
+            return None
+        problem = schema_problem(table.schema, columns)
+        if problem is not None:
+            self._quarantine(part, problem)
+            return None
+        return table
 
     def keys(self) -> set[str]:
         """Keys of every readable record (reads only the key column)."""
@@ -124,14 +162,7 @@ class ParseStore:
         if self._index is not None:
             return self._index
         index: dict[str, int] = {}
-        for table in self._memory:
-            index.update(zip(table["key"].to_pylist(), table["n_chars"].to_pylist(), strict=True))
-        for part in self._parts():
-            try:
-                t = pq.read_table(part, columns=["key", "n_chars"], page_checksum_verification=True)
-            except (OSError, pa.ArrowException) as exc:
-                self._quarantine(part, exc)
-                continue
+        for t in [*self._memory, *self._read_parts(["key", "n_chars"])]:
             index.update(zip(t["key"].to_pylist(), t["n_chars"].to_pylist(), strict=True))
         self._index = index
         return index
@@ -150,18 +181,7 @@ class ParseStore:
         cols = ["key", *[c for c in columns if c != "key"]]
         wanted = pa.array(sorted(set(keys)), pa.string())
         pieces = [t.select(cols) for t in self._memory]
-        for part in self._parts():
-            try:
-                t = pq.read_table(
-                    part,
-                    columns=cols,
-                    filters=pc.is_in(pc.field("key"), wanted),
-                    page_checksum_verification=True,
-                )
-            except (OSError, pa.ArrowException) as exc:
-                self._quarantine(part, exc)
-                continue
-            pieces.append(t)
+        pieces += self._read_parts(cols, filters=pc.is_in(pc.field("key"), wanted))
         table = pa.concat_tables(pieces) if pieces else None
         found: dict[str, int] = {}
         if table is not None:
@@ -185,10 +205,10 @@ class ParseStore:
         for part in self._parts():
             try:
                 held = set(pq.read_table(part, columns=["key"])["key"].to_pylist())
-            except (OSError, pa.ArrowException):  # damaged: no date to give; reads quarantine it
+                mtime = part.stat().st_mtime
+            except (OSError, pa.ArrowException):  # damaged or compacted away: reads handle it
                 continue
             if held & wanted:
-                mtime = part.stat().st_mtime
                 newest = mtime if newest is None else max(newest, mtime)
         return None if newest is None else dt.datetime.fromtimestamp(newest, dt.UTC).date()
 
@@ -211,7 +231,9 @@ class ParseStore:
             return None
         try:
             return pq.read_table(path, page_checksum_verification=True).to_pandas()
-        except (OSError, pa.ArrowException):
+        except FileNotFoundError:
+            return None
+        except (OSError, pa.ArrowException, ValueError, TypeError):
             path.unlink(missing_ok=True)
             return None
 
@@ -263,22 +285,65 @@ class ParseStore:
         return final
 
     def compact(self) -> None:
-        """Merge all part files into one (drops duplicate keys)."""
-        parts = self._parts()
-        tables = []
-        for part in parts:
+        """Merge all part files into one (drops duplicate keys).
+
+        One process at a time (a lock file in the folder); a process that
+        finds the lock taken leaves the compaction to the other.
+        """
+        if self.directory is None:
+            return
+        from filelock import FileLock, Timeout
+
+        try:
+            with FileLock(self.directory / ".compact.lock", timeout=0):
+                self._compact_locked()
+        except Timeout:
+            return
+
+    def _compact_locked(self) -> None:
+        tables, merged_parts = [], []
+        for part in self._parts():
             try:
-                tables.append(pq.read_table(part, page_checksum_verification=True))
-            except (OSError, pa.ArrowException) as exc:
-                self._quarantine(part, exc)
+                table = self._read_part(part, list(SCHEMA.names), None)
+            except FileNotFoundError:
+                continue
+            if table is not None:
+                tables.append(table)
+                merged_parts.append(part)
         if len(tables) < 2:
             return
         merged = pa.concat_tables(tables, promote_options="default")
         keys = merged["key"].to_pylist()
         first = list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
         self._write(merged.take(pa.array(sorted(first), pa.int64())))
-        for part in parts:
+        for part in merged_parts:
             part.unlink(missing_ok=True)
+
+
+def _free_name(target: Path) -> Path:
+    """``target``, or ``name.1.corrupt``, ``name.2.corrupt``... if taken: never overwrite."""
+    n = 0
+    candidate = target
+    while candidate.exists():
+        n += 1
+        candidate = target.with_name(f"{target.stem}.{n}{target.suffix}")
+    return candidate
+
+
+def _make_folder(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocker = next((p for p in [directory, *directory.parents] if p.is_file()), directory)
+        raise CorpusError(
+            f"The cache folder {directory} cannot be made: {blocker} is a file. Pass a "
+            "folder as cache_dir= (or --cache-dir), or cache_dir=False for no disk cache."
+        ) from None
+    except PermissionError:
+        raise CorpusError(
+            f"The cache folder {directory} cannot be made (permission denied). Pass a folder "
+            "you may write to as cache_dir= (or --cache-dir), or cache_dir=False."
+        ) from None
 
 
 def keys_for(texts: Iterable[str]) -> list[str]:

@@ -204,7 +204,9 @@ class TokenStream:
         gstart = self.base[doc] + starts
         gend = self.base[doc] + ends
         sentence = np.searchsorted(self.gs_start, gstart, side="right") - 1
-        inside = (sentence >= 0) & (gstart < self.gs_end[np.maximum(sentence, 0)])
+        # A corpus without a single sentence (no article has a word) has no ends to look up.
+        sentence_end = self.gs_end[np.maximum(sentence, 0)] if len(self.gs_end) else gstart
+        inside = (sentence >= 0) & (gstart < sentence_end)
         sentence = np.where(inside, sentence, -1)
 
         # Strings: cut by arrow straight from one UTF-8 buffer; everything

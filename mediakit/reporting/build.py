@@ -10,11 +10,13 @@ from typing import Any
 
 from .._version import __version__
 from ..analyses.stories import story_labels, story_subset
+from ..errors import OptionError
 from ..parsing.parsed import parse_corpus
 from .blocks import Block, Chart, Table
 from .context import ReportContext
 from .exports import export_charts, export_tables
 from .html import render_report
+from .options import check_section_options
 from .provenance import Provenance, analysis_date, corpus_hash
 from .registry import Section
 from .sections import resolve_sections
@@ -58,9 +60,31 @@ def build_sections(
 
 def _write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)  # nothing is left behind when the write fails
+
+
+def check_report_path(path: str | os.PathLike) -> Path:
+    """The report's path, refused at once if it cannot be a file.
+
+    >>> check_report_path("out/report.html")
+    PosixPath('out/report.html')
+    """
+    out = Path(path)
+    if out.is_dir():
+        raise OptionError(
+            f"report path {out} is a folder; name the HTML file, e.g. {out / 'report.html'}."
+        )
+    blocker = next((p for p in out.parents if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise OptionError(
+            f"report path {out} cannot be written: {blocker} is a file, not a folder."
+        )
+    return out
 
 
 def report(
@@ -118,6 +142,12 @@ def report(
     >>> out.read_text(encoding="utf-8").count('class="vega-chart"') >= 3
     True
     """
+    out = check_report_path(path)
+    for folder, name in ((charts_dir, "charts_dir"), (tables_dir, "tables_dir")):
+        if folder is not None and Path(folder).exists() and not Path(folder).is_dir():
+            raise OptionError(f"{name}={str(folder)!r} is a file, not a folder. Name a folder.")
+    options = check_section_options(section_options)
+    analysis_date(analysed_on)  # a bad date fails now, not after the parse
     pc = parse_corpus(
         corpus,
         n_process=n_process,
@@ -138,18 +168,16 @@ def report(
         articles=len(pc.corpus),
         outlets=int(pc.corpus["outlet"].nunique()),
     )
-    ctx = ReportContext(pc, aliases=aliases, options=dict(section_options or {}), provenance=prov)
+    ctx = ReportContext(pc, aliases=aliases, options=options, provenance=prov)
     chosen = resolve_sections(sections)
     built = build_sections(ctx, chosen + story_sections(ctx, chosen))
     page = render_report(title or DEFAULT_TITLE, built, prov, cache_dir)
-    out = Path(path)
     # Bytes, not text mode: no newline translation, the same file on every OS.
     _write_atomic(out, page.encode("utf-8"))
 
     blocks = [b for _, bs in built for b in bs]
     charts = [b for b in blocks if isinstance(b, Chart)]
-    if charts_dir is not None:
-        export_charts(charts, charts_dir)
+    # Tables first: the numbers are exported even if a chart cannot be rendered.
     if tables_dir is not None:
         tables = [
             t
@@ -157,4 +185,6 @@ def report(
             for t in ([b] if isinstance(b, Table) else [b.table()] if isinstance(b, Chart) else [])
         ]
         export_tables(tables, tables_dir)
+    if charts_dir is not None:
+        export_charts(charts, charts_dir)
     return out

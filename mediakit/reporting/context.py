@@ -18,6 +18,7 @@ from ..analyses.entities import entities_of
 from ..analyses.metrics import metrics_of
 from ..parsing.parsed import ParsedCorpus
 from ..parsing.sentences import sentences_of
+from .options import check_section_options
 from .provenance import Provenance
 
 __all__ = ["ReportContext"]
@@ -65,6 +66,9 @@ class ReportContext:
     def outlets(self) -> list[str]:
         """Outlets in order of first appearance: one order and palette for every chart."""
         return list(dict.fromkeys(self.corpus["outlet"].astype(str).tolist()))
+
+    def __post_init__(self) -> None:
+        self.options = check_section_options(self.options)
 
     def option(self, name: str, default: Any = None) -> Any:
         """A section setting passed to :func:`mediakit.report`, or ``default``.

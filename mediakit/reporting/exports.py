@@ -6,17 +6,34 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..charts.safe_spec import safe_spec
+from ..errors import OptionError
 from .blocks import Chart, Table
 from .html import normalize_names
+from .spreadsheet import write_csv
 
 __all__ = ["export_charts", "export_tables"]
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
     # Write then rename: an interrupted export never leaves half a file.
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _folder(directory: str | os.PathLike, what: str) -> Path:
+    out = Path(directory)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise OptionError(
+            f"{what}={str(out)!r}: that is a file (or inside one), not a folder. Name a folder."
+        ) from None
+    return out
 
 
 def export_charts(
@@ -34,11 +51,10 @@ def export_charts(
     """
     import vl_convert as vlc
 
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _folder(directory, "charts_dir")
     written: list[Path] = []
     for chart in charts:
-        spec = normalize_names(chart.spec())
+        spec = safe_spec(normalize_names(chart.spec()))
         png = vlc.vegalite_to_png(spec, scale=scale, allowed_base_urls=[])
         svg = vlc.vegalite_to_svg(spec, allowed_base_urls=[])
         for path, data in (
@@ -53,16 +69,16 @@ def export_charts(
 def export_tables(tables: Iterable[Table], directory: str | os.PathLike) -> list[Path]:
     """Write ``<id>.csv`` (UTF-8, all rows, snake_case headers) for each table.
 
+    Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+    ``@``, tab, CR first) get a leading ``'`` (see :mod:`.spreadsheet`).
+
     >>> import pandas as pd, tempfile
     >>> t = Table("outlets", "Outlets", pd.DataFrame({"outlet": ["A"], "articles": [1]}))
     >>> [p.name for p in export_tables([t], tempfile.mkdtemp())]
     ['outlets.csv']
     """
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
+    out = _folder(directory, "tables_dir")
     written: list[Path] = []
     for table in tables:
-        path = out / f"{table.id}.csv"
-        _write_bytes(path, table.data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
-        written.append(path)
+        written.append(write_csv(table.data, out / f"{table.id}.csv"))
     return written

@@ -22,6 +22,7 @@ import json
 import math
 import os
 import re
+import warnings
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -32,7 +33,8 @@ import numpy as np
 import pandas as pd
 from markupsafe import Markup
 
-from ..parsing.store import asset_path
+from ..charts.safe_spec import safe_spec
+from ..parsing.store import CacheWarning, asset_path
 from .blocks import Block, Bullets, Chart, Definitions, Table, Text
 from .labels import column_label
 from .provenance import Provenance
@@ -129,7 +131,10 @@ def vega_javascript(cache_dir: str | os.PathLike | bool | None = None) -> str:
 
     vl-convert bundles the script on each call (1-3 s), so it is kept in
     mediakit's cache folder (``cache_dir`` as for :func:`mediakit.analyze`;
-    ``False``: not kept), one file per vl-convert version.
+    ``False``: not kept), one file per vl-convert version, with its SHA-256
+    beside it. A kept copy that does not match its checksum is rebuilt from
+    the installed vl-convert (with a :class:`~mediakit.parsing.store.CacheWarning`);
+    a bundle that still looks wrong is an error, never a report without charts.
 
     >>> "vegaEmbed" in vega_javascript()
     True
@@ -137,28 +142,60 @@ def vega_javascript(cache_dir: str | os.PathLike | bool | None = None) -> str:
     import vl_convert as vlc
 
     path = asset_path(_bundle_name(), cache_dir)
-    try:
-        if path is None:
-            raise OSError("no disk cache")
-        js = path.read_text(encoding="utf-8")
-    except OSError:
+    js = _kept_bundle(path)
+    if js is None:
         js = vlc.javascript_bundle()
+        problem = _bundle_problem(js)
+        if problem is not None:
+            raise RuntimeError(
+                f"The chart library from vl-convert-python {vlc.__version__} is unusable "
+                f"({problem}). Reinstall it: pip install --force-reinstall vl-convert-python"
+            )
         if path is not None:
             _keep(path, js)
-    # Inside <script> only "</script" or "<!--" could end or confuse the element.
-    if re.search(r"</script|<!--", js, re.IGNORECASE) or "vegaEmbed" not in js:
-        raise RuntimeError(
-            f"The JavaScript bundle {path} is damaged or unsafe to inline; delete it and try again."
-        )
     return js
+
+
+def _bundle_problem(js: str) -> str | None:
+    # Inside <script> only "</script" or "<!--" could end or confuse the element.
+    if re.search(r"</script|<!--", js, re.IGNORECASE):
+        return "it holds '</script' or '<!--'"
+    if "vegaEmbed" not in js:
+        return "it does not define vegaEmbed"
+    return None
+
+
+def _digest(js: str) -> str:
+    return hashlib.sha256(js.encode("utf-8")).hexdigest()
+
+
+def _kept_bundle(path: Path | None) -> str | None:
+    """The kept bundle if it matches its checksum; None if absent or damaged."""
+    if path is None:
+        return None
+    try:
+        js = path.read_text(encoding="utf-8")
+        expected = path.with_name(path.name + ".sha256").read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if _digest(js) == expected and _bundle_problem(js) is None:
+        return js
+    warnings.warn(
+        f"The kept chart library {path} is damaged (its checksum does not match); "
+        "rebuilding it from vl-convert.",
+        CacheWarning,
+        stacklevel=4,
+    )
+    return None
 
 
 def _keep(path: Path, js: str) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(js, encoding="utf-8")
-        os.replace(tmp, path)
+        for target, text in ((path, js), (path.with_name(path.name + ".sha256"), _digest(js))):
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, target)
     except OSError:  # a read-only cache only costs time
         pass
 
@@ -237,7 +274,7 @@ def _block_view(block: Block) -> dict:
             "id": block.id,
             "title": block.title,
             "caption": block.caption,
-            "spec": script_json(normalize_names(block.spec())),
+            "spec": script_json(safe_spec(normalize_names(block.spec()))),
             "table": table_view(block.table()),
         }
     raise TypeError(

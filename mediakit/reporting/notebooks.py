@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..charts.safe_spec import safe_spec
+
 __all__ = ["export_notebooks", "external_sources"]
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -62,7 +64,7 @@ def _static_chart(data: dict) -> dict:
     import vl_convert as vlc
 
     key = next(k for k in data if _VEGA.match(k))
-    spec = data[key]
+    spec = safe_spec(data[key])
     svg = (
         vlc.vegalite_to_svg(spec, allowed_base_urls=[])
         if "vegalite" in key

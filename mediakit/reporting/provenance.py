@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..errors import CorpusError
+from ..errors import OptionError
 from ..parsing.store import ParseStore, keys_for
 
 __all__ = ["Provenance", "analysis_date", "corpus_hash"]
@@ -68,8 +68,8 @@ def _as_day(value: Any) -> str:
     try:
         return pd.Timestamp(str(value)).date().isoformat()
     except (ValueError, TypeError) as exc:
-        # A CorpusError, so that the command line reports it as a usage error.
-        raise CorpusError(
+        # An OptionError, so that the command line reports it as a usage error.
+        raise OptionError(
             f"analysed_on={value!r} is not a date; give e.g. '2024-11-18' or a datetime.date."
         ) from exc
 

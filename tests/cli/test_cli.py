@@ -78,6 +78,7 @@ def test_analyze_maps_columns_of_a_csv(tmp_path):
 
 
 def test_bad_input_exits_with_a_clear_message(tmp_path):
+    # Usage errors (a path or option) exit with 2, unusable data with 1.
     res = run("analyze", str(tmp_path / "nope.csv"))
     assert res.returncode == 2
     assert "does not exist" in res.stderr
@@ -86,5 +87,5 @@ def test_bad_input_exits_with_a_clear_message(tmp_path):
     src = tmp_path / "x.csv"
     pd.DataFrame({"id": ["a"], "story_words": ["text"]}).to_csv(src, index=False)
     res = run("analyze", str(src), "--no-cache")
-    assert res.returncode == 2
+    assert res.returncode == 1
     assert "story_words" in res.stderr and "text=" in res.stderr  # lists columns and how to map

@@ -511,7 +511,9 @@ def test_malformed_csv_reports_line_and_path(tmp_path):
     with pytest.raises(CorpusError, match=rf"{path}.*malformed CSV: line 3 has 3 fields"):
         load_corpus(path)
     path.write_text('id,text\n1,fine\n2,"never closed\n', encoding="utf-8")
-    with pytest.raises(CorpusError, match=rf"{path}.*malformed CSV.*EOF inside string"):
+    with pytest.raises(
+        CorpusError, match=rf"{path}.*malformed CSV.*line 3 has a quote that is not closed"
+    ):
         load_corpus(path)
 
 

@@ -36,9 +36,18 @@ def built(tmp_path_factory, corpus):
     root = tmp_path_factory.mktemp("report-differ")
     path = report(corpus, root / "report.html", analysed_on=DAY, tables_dir=root / "tables")
     tables = {
-        p.stem: pd.read_csv(p, keep_default_na=False) for p in (root / "tables").glob("*.csv")
+        p.stem: _unescaped(pd.read_csv(p, keep_default_na=False))
+        for p in (root / "tables").glob("*.csv")
     }
     return path.read_text(encoding="utf-8"), tables
+
+
+def _unescaped(table: pd.DataFrame) -> pd.DataFrame:
+    """Undo the documented spreadsheet escape: "'- bullet" was written for "- bullet"."""
+    lead = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+    return table.apply(
+        lambda col: col.map(lambda v: v[1:] if isinstance(v, str) and v.startswith(lead) else v)
+    )
 
 
 def _section(page: str, section_id: str) -> str:

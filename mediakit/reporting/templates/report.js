@@ -13,7 +13,15 @@
   }
 
   function drawCharts() {
-    if (typeof vegaEmbed !== "function") return;
+    if (typeof vegaEmbed !== "function") {
+      // The chart library did not load: say so on every chart instead of leaving it blank.
+      document.querySelectorAll(".vega-chart[data-spec]").forEach(function (el) {
+        el.textContent = "The charts could not be drawn: the chart library in this file did not load. " +
+          "The table below has the numbers; make the report again to get the charts.";
+        el.className += " failed";
+      });
+      return;
+    }
     // Charts carry their data inline; a loader that refuses every URL keeps it that way.
     var loader = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
     var base = JSON.parse(document.getElementById("mediakit-embed-options").textContent);
