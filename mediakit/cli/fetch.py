@@ -7,7 +7,7 @@ import sys
 import warnings
 from pathlib import Path
 
-from ..errors import CorpusError
+from ..errors import OptionError
 from .options import add_debug_option
 
 __all__ = ["add_fetch_parser", "cli_fetch", "pages_dir_for"]
@@ -81,9 +81,9 @@ def cli_fetch(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if not out.name.lower().endswith((".jsonl", ".jsonl.gz")):
-        raise CorpusError(f"Cannot write {out}: use a .jsonl or .jsonl.gz file name.")
+        raise OptionError(f"Cannot write {out}: use a .jsonl or .jsonl.gz file name.")
     if out.exists() and not args.overwrite:
-        raise CorpusError(
+        raise OptionError(
             f"{out} already exists and is not replaced. Choose another -o, or add --overwrite "
             "(pages already downloaded are read again, not downloaded)."
         )

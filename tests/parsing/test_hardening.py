@@ -210,11 +210,14 @@ def test_a_corpus_without_words_gives_empty_tables_and_a_report(tmp_path):
     )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        ov = mediakit.overlap(frame, cache_dir=False)
+        ov = mediakit.overlap(frame, cache_dir=False, within=None)
+        by_story = mediakit.overlap(frame, cache_dir=False)
         page = mediakit.report(
             frame, tmp_path / "r.html", cache_dir=False, analysed_on="2024-01-01"
         )
     assert ov.shared.empty and ov.unique.empty and len(ov.similarity) == 3
+    # wordless articles share no story, so within stories no pair is compared at all
+    assert by_story.shared.empty and by_story.similarity.empty
     assert page.exists()
 
 

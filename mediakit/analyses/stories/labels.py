@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ...errors import CorpusError
+from ...errors import CorpusError, OptionError
 from ...parsing.parsed import ParsedCorpus
 from .table import given_stories, story_result
 
@@ -70,8 +70,8 @@ def group_by_story(within: str | None, labels: pd.Series | None) -> bool:
 def story_subset(pc: ParsedCorpus, labels: pd.Series, story: str) -> ParsedCorpus:
     """The articles of one story as a parsed corpus (its ``story`` column set to ``story``).
 
-    The parse is shared, nothing is parsed again. An unknown id raises a
-    :class:`CorpusError` that lists the closest ids.
+    The parse is shared, nothing is parsed again. An unknown id raises an
+    :class:`OptionError` (a :class:`CorpusError`) that lists the closest ids.
 
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> pc = parse_corpus(cache_dir=False)
@@ -81,7 +81,7 @@ def story_subset(pc: ParsedCorpus, labels: pd.Series, story: str) -> ParsedCorpu
     values = labels.astype(str).to_numpy()
     rows = np.flatnonzero(values == str(story))
     if not len(rows):
-        raise CorpusError(unknown_story_message(str(story), values))
+        raise OptionError(unknown_story_message(str(story), values))
     corpus = pc.corpus.iloc[rows].reset_index(drop=True).assign(story=str(story))
     return ParsedCorpus(
         corpus=corpus,
