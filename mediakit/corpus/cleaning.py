@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .page_furniture import remove_page_furniture
+
 __all__ = ["CleanedArticle", "clean_article", "describe_cleaning"]
 
 KEYWORD_PREFIX = "keyword prefix"
@@ -34,6 +36,9 @@ _BLANK_LINES = re.compile(r"\n\n\n+")
 _BOILERPLATE_LINES = frozenset(
     {
         "advertisement",
+        "advertisement:",
+        "ad",
+        "story continued below",
         "story continues below advertisement",
         "article continues below advertisement",
         "article continues below",
@@ -44,7 +49,7 @@ _BOILERPLATE_LINES = frozenset(
 )
 
 _CANDIDATE_LINE = re.compile(
-    r"^[^\S\n]*(?:[A-Za-z]+|"
+    r"^[^\S\n]*(?:[A-Za-z]+:?|"
     + "|".join(re.escape(line) for line in sorted(_BOILERPLATE_LINES))
     + r")$",
     re.MULTILINE | re.IGNORECASE,
@@ -71,7 +76,8 @@ class CleanedArticle:
         The headline detected on the first line, or ``""`` if there was none.
     removed : tuple of (kind, text) pairs
         What was removed, in order; ``kind`` is one of ``"keyword prefix"``,
-        ``"category line"``, ``"boilerplate line"``, ``"headline"``.
+        ``"category line"``, ``"boilerplate line"``, ``"headline"`` or a kind of page
+        furniture (``"video widget"``, ``"photo gallery"``, ``"photo credit"``, ...).
     """
 
     text: str
@@ -84,6 +90,9 @@ def clean_article(raw: str) -> CleanedArticle:
 
     Rules, applied until nothing more changes (so cleaning is idempotent):
 
+    0. Generic page furniture (video widgets, photo galleries and credits, sign-up
+       and share prompts, copyright notices) is removed by
+       :func:`mediakit.corpus.page_furniture.remove_page_furniture`.
     1. A run of at least three short ``Keyword/`` segments at the very start of the
        text (a CMS keyword line) is removed; the sentence after it stays.
     2. Lines that are only capitalised words glued together
@@ -126,6 +135,10 @@ def clean_article(raw: str) -> CleanedArticle:
     headline = ""
     while True:
         before = text
+        text, furniture = remove_page_furniture(text)
+        if furniture:
+            removed.extend(furniture)
+            text = _normalise(text)
         text = _remove_keyword_prefix(text, removed)
         text = _remove_boilerplate_lines(text, removed)
         text, found = _remove_headline(text)

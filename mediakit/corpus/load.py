@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -13,6 +14,7 @@ from ..errors import CorpusError, OptionError
 from .cleaning import clean_article, describe_cleaning
 from .columns import (
     CORPUS_COLUMNS,
+    UNKNOWN_OUTLET,
     as_strings,
     check_mapping,
     check_missing_ids,
@@ -24,6 +26,12 @@ from .columns import (
     resolve_columns,
     story_values,
     string_columns,
+)
+from .furniture import (
+    FURNITURE_MIN_ARTICLES,
+    FURNITURE_SHARE,
+    check_furniture_options,
+    remove_furniture,
 )
 from .language import detect_language
 from .notes import text_notes
@@ -48,6 +56,8 @@ def load_corpus(
     *,
     metadata: str | os.PathLike | pd.DataFrame | None = None,
     clean: bool = True,
+    furniture_share: float = FURNITURE_SHARE,
+    furniture_min_articles: int = FURNITURE_MIN_ARTICLES,
     **column_mapping: str,
 ) -> pd.DataFrame:
     """Load news articles into a table with one row per article.
@@ -71,7 +81,15 @@ def load_corpus(
         ``doc_id``.
     clean : bool, default True
         Remove non-prose boilerplate with :func:`mediakit.corpus.cleaning.clean_article`.
+        This includes page furniture: generic widgets, galleries, photo credits and
+        prompts (:func:`mediakit.corpus.page_furniture.remove_page_furniture`), and
+        lines that one outlet repeats across its different stories
+        (:func:`mediakit.corpus.furniture.remove_furniture`).
         With ``False``, ``text`` equals ``raw_text``.
+    furniture_share, furniture_min_articles : float, int, default 0.2 and 3
+        A line is an outlet's furniture when it is in at least this share of the
+        outlet's articles and in at least this many of them (articles of one story
+        count once; repetition across outlets never counts).
     **column_mapping : str
         Which input column holds each standard column, for example
         ``text="body", outlet="source", doc_id="id", title="headline",
@@ -142,6 +160,8 @@ def load_corpus(
     0     a1   Wire  Talks resumed.
     """
     mapping = check_mapping(column_mapping)
+    check_furniture_options(furniture_share, furniture_min_articles)
+    clean = _Cleaning(bool(clean), furniture_share, furniture_min_articles)
     notes: list[str] = []
     if source is None:
         folder = paths.data_dir() / "corpus"
@@ -165,6 +185,18 @@ def load_corpus(
     for note in notes:
         warnings.warn(note, UserWarning, stacklevel=2)
     return corpus
+
+
+@dataclass(frozen=True)
+class _Cleaning:
+    """Whether to clean, with the furniture thresholds; true when cleaning is on."""
+
+    on: bool
+    share: float
+    min_articles: int
+
+    def __bool__(self) -> bool:
+        return self.on
 
 
 def _no_metadata(metadata: object, what: str) -> None:
@@ -310,7 +342,11 @@ def _assemble(
         if col and key in ("doc_id", "outlet", "title", "text")
     }
     raw_text = values["text"] if "text" in values else list(raw.table["text"])
+    outlet = outlet_values(table, columns.get("outlet"), notes)
+    story = story_values(table, columns.get("story"))
     text, headlines, cleaning = _clean_texts(raw_text, raw.sources, clean)
+    if clean:
+        text, cleaning = _remove_furniture(text, cleaning, outlet, story.get("story"), clean)
     if columns.get("doc_id"):
         doc_id = values["doc_id"]
         check_missing_ids(doc_id, raw.sources, columns["doc_id"])
@@ -328,7 +364,7 @@ def _assemble(
     language = [detect_language(t) for t in text]
     out = {
         "doc_id": doc_id,
-        "outlet": outlet_values(table, columns.get("outlet"), notes),
+        "outlet": outlet,
         "title": title,
         "date": date_values(table, columns.get("date"), notes),
         "text": text,
@@ -339,8 +375,7 @@ def _assemble(
         "language": language,
     }
     corpus = pd.DataFrame(
-        {k: v if k == "date" else pd.array(v, dtype="str") for k, v in out.items()}
-        | story_values(table, columns.get("story")),
+        {k: v if k == "date" else pd.array(v, dtype="str") for k, v in out.items()} | story,
         index=pd.RangeIndex(n),
     )
     used = {c for c in columns.values() if c}
@@ -364,6 +399,21 @@ def _clean_texts(raw_text: list[str], sources: list[str], clean: bool):
         [c.headline for c in cleaned],
         [(*removed, *c.removed) for (_, removed), c in zip(prepared, cleaned, strict=True)],
     )
+
+
+def _remove_furniture(text, cleaning, outlet, story, options: _Cleaning):
+    """Texts and what was removed once each outlet's repeated lines are out.
+
+    Articles without a known outlet are left alone: lines they share may come
+    from different outlets (a wire story), which is no evidence of furniture.
+    """
+    known = [o if o and o != UNKNOWN_OUTLET else f"\0{i}" for i, o in enumerate(outlet)]
+    stories = None if story is None else list(story)
+    found = remove_furniture(
+        text, known, stories=stories, share=options.share, min_articles=options.min_articles
+    )
+    removed = [(*before, *after) for before, (_, after) in zip(cleaning, found, strict=True)]
+    return [t for t, _ in found], removed
 
 
 def _warn_empty(corpus: pd.DataFrame, notes: list[str]) -> None:

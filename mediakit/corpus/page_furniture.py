@@ -1,0 +1,108 @@
+"""Remove generic page furniture: video widgets, photo galleries, credits and prompts.
+
+These are patterns of news web pages in general (not of one outlet), so they are
+removed from any article: a "JUST WATCHED ... Replay More Videos" widget, gallery
+captions with their "Hide Caption 3 of 8" counters, "(AP Photo/...)" credits, image
+caption lines, newsletter, share and app prompts, and reprint/copyright notices.
+Outlet-specific furniture (a footer one outlet repeats) is found by
+:func:`mediakit.corpus.furniture.remove_furniture` instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["remove_page_furniture"]
+
+VIDEO_WIDGET = "video widget"
+PHOTO_GALLERY = "photo gallery"
+PHOTO_CREDIT = "photo credit"
+IMAGE_CAPTION = "image caption line"
+PROMPT = "sign-up or share prompt"
+NOTICE = "copyright or reprint notice"
+
+# Inline pieces: removed where they stand, the rest of the line stays.
+_INLINE = (
+    (
+        VIDEO_WIDGET,
+        re.compile(
+            r"JUST WATCHED\b[^\n]{0,300}?\bReplay More Videos\b(?:[ .…]*MUST WATCH\b[^\n]{0,300}?"
+            r"\b\d{1,2}:\d{2}\b)?"
+        ),
+    ),
+    # One gallery slide: "Photos: <gallery title> <caption> Hide Caption 3 of 8".
+    (
+        PHOTO_GALLERY,
+        re.compile(r"(?:Photos?:[ \t]+)+(?:(?!Hide Caption)[^\n]){0,3000}?Hide Caption \d+ of \d+"),
+    ),
+    (PHOTO_GALLERY, re.compile(r"\bHide Caption(?: \d+ of \d+)?")),
+    # "(AP Photo/Evan Vucci, File)", "(Photo: Jack Gruber, USA TODAY)", "(Photo by X/Getty)".
+    (
+        PHOTO_CREDIT,
+        re.compile(
+            r"[ \t]*\((?:[A-Z][\w.&]*[ \t]){0,3}(?:Photos?|Images?)"
+            r"(?:[ \t]*(?:/|:|by\b)[ \t]*[^()\n]{1,80})?\)"
+        ),
+    ),
+)
+
+# Whole lines, matched against the stripped line, ignoring case.
+_WORDS = r"\s*(?:\S+\s+){0,%d}\S*"
+_LINE_PATTERNS = (
+    (PHOTO_GALLERY, r"(?:(?:photo|image|slide)\s+)?\d+\s+of\s+\d+"),
+    (PHOTO_GALLERY, r"photos?:\s" + _WORDS % 14),
+    (IMAGE_CAPTION, r"(?:enlarge this image\s+)?toggle caption\b.*"),
+    (IMAGE_CAPTION, r"image (?:copyright|caption)\b.*"),
+    (PROMPT, r"newsletter sign up\b.*"),
+    (
+        PROMPT,
+        r"\W*(?:sign up|subscribe|get our|want [^\n]{0,60} in your inbox|get [^\n]{0,60}"
+        r"(?:in|to) your inbox)\b" + _WORDS % 40,
+    ),
+    (PROMPT, r"(?:read or )?share this (?:story|article)\b.*"),
+    (PROMPT, r".*\bmanage newsletters"),
+    (PROMPT, r"\W*click here\b" + _WORDS % 20),
+    (PROMPT, r"(?:\S+\s+){0,12}click here\W*"),
+    (NOTICE, r".*\bclick here for reprint permission\W*"),
+    (NOTICE, r"(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\b)?" + _WORDS % 20),
+)
+_LINES = tuple((kind, re.compile(p, re.IGNORECASE | re.DOTALL)) for kind, p in _LINE_PATTERNS)
+
+
+def remove_page_furniture(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``(text, removed)``: ``text`` without generic page furniture.
+
+    Whole lines that are a widget, prompt or notice are dropped; widgets, gallery
+    slides and photo credits inside a line are cut out and the line's prose stays.
+    ``removed`` holds ``(kind, what)`` pairs for the ``cleaning`` column.
+
+    >>> remove_page_furniture("Talks resumed. (AP Photo/Jane Doe)\\nSign up for our newsletter")
+    ('Talks resumed.', (('photo credit', '(AP Photo/Jane Doe)'), ('sign-up or share prompt', 'Sign up for our newsletter')))
+    """
+    removed: list[tuple[str, str]] = []
+    kept = []
+    for line in text.split("\n"):
+        line = _cut_inline(line, removed)
+        stripped = line.strip()
+        kind = _line_kind(stripped)
+        if kind:
+            removed.append((kind, stripped))
+        elif stripped or not line:
+            kept.append(line.rstrip())
+    if not removed:
+        return text, ()
+    return "\n".join(kept), tuple(removed)
+
+
+def _cut_inline(line: str, removed: list[tuple[str, str]]) -> str:
+    for kind, pattern in _INLINE:
+        if pattern.search(line):
+            removed.extend((kind, m.group().strip()) for m in pattern.finditer(line))
+            line = pattern.sub("", line)
+    return line
+
+
+def _line_kind(line: str) -> str:
+    if not line or len(line) > 2000:
+        return ""
+    return next((kind for kind, pattern in _LINES if pattern.fullmatch(line)), "")
