@@ -139,9 +139,10 @@ def _story_units(rows: list[int], keys: list[set], stories) -> dict[int, object]
     """
     uf = UnionFind()
     if stories is not None:
+        first: dict[str, int] = {}
         for i in rows:
             if stories[i]:
-                uf.union(i, ("story", stories[i]))
+                uf.union(i, first.setdefault(stories[i], i))
     shared: dict[tuple[int, int], int] = defaultdict(int)
     holders: dict[str, list[int]] = defaultdict(list)
     for i in rows:

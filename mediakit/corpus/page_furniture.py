@@ -61,7 +61,7 @@ _LINE_PATTERNS = (
     ),
     (PROMPT, r"(?:read or )?share this (?:story|article)\b.*"),
     (PROMPT, r".*\bmanage newsletters"),
-    (PROMPT, r"\W*click here\b" + _WORDS % 20),
+    (PROMPT, r"\W*click here(?:\s+(?:to|for)\b" + _WORDS % 20 + r"|\W*)"),
     (PROMPT, r"(?:\S+\s+){0,12}click here\W*"),
     (NOTICE, r".*\bclick here for reprint permission\W*"),
     (NOTICE, r"(?:copyright\s*)?(?:©|\(c\))\s*(?:\d{4}\b)?" + _WORDS % 20),
