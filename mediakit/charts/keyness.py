@@ -42,7 +42,7 @@ def keyness_chart(
     who = "outlet" if by == "outlet" else by
     than = "than the other" if pair else "than the rest of the corpus"
     present = sorted(data["group"].astype(str).unique())
-    tips = _tips(who, "rate_group" in data.columns)
+    tips = _tips(who, "rate_group" in data.columns, "docs_group" in data.columns)
     colour = (
         outlet_colour(present, outlets, field="group") if by == "outlet" else alt.value("#0072B2")
     )
@@ -86,13 +86,18 @@ def keyness_chart(
     )
 
 
-def _tips(who: str, with_rates: bool) -> list[alt.Tooltip]:
+def _tips(who: str, with_rates: bool, with_docs: bool = False) -> list[alt.Tooltip]:
     tips = [
         alt.Tooltip("group:N", title=who.capitalize()),
         alt.Tooltip("term:N", title="Term"),
         alt.Tooltip("count_group:Q", title="Uses in this group", format=","),
         alt.Tooltip("count_rest:Q", title="Uses elsewhere", format=","),
     ]
+    if with_docs:
+        tips += [
+            alt.Tooltip("docs_group:Q", title="Articles using it here", format=","),
+            alt.Tooltip("docs_rest:Q", title="Articles using it elsewhere", format=","),
+        ]
     if with_rates:
         tips += [
             alt.Tooltip("rate_group:Q", title="Per 1,000 tokens here", format=".2f"),

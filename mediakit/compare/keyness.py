@@ -14,6 +14,8 @@ _SHOWN = (
     "ngram",
     "count_group",
     "count_rest",
+    "docs_group",
+    "docs_rest",
     "rate_group",
     "rate_rest",
     "log_odds",
@@ -33,7 +35,8 @@ def keyness_top(
     ``keyness_table`` is :func:`mediakit.keyness`; ``ngram`` keeps only
     single words (1) or two-word phrases (2). Groups are ranked by the uses
     of the terms they use more than the rest. Columns ``group, term, ngram,
-    count_group, count_rest, rate_group, rate_rest, log_odds, z``, by group,
+    count_group, count_rest, docs_group, docs_rest (when the table has them),
+    rate_group, rate_rest, log_odds, z``, by group,
     highest z first. ``attrs``: ``by`` and ``pair`` as in the keyness table,
     ``note`` saying how many groups were left out ("" if none).
 

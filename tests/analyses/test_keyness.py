@@ -251,3 +251,79 @@ def test_keyness_chart_caps_groups():
     rows = [r for d in spec["datasets"].values() for r in d]
     assert len({r["group"] for r in rows}) == 12 and len(rows) == 120
     assert "Showing 12 of 40" in " ".join(spec["title"]["subtitle"])
+
+
+# -- articles behind a term, numbers and furniture ----------------------------------------
+# Outlet A: six articles. "harbour" is in one long article only (eight times);
+# "ferry" is in three. Outlet B: six articles about the same town, no ferries.
+_A = [
+    "The harbour harbour harbour harbour was busy. The harbour harbour harbour harbour wall fell.",
+    "The ferry left late on Monday, the council said.",
+    "A new ferry timetable starts in 2019, the council said.",
+    "Riders said the ferry was crowded. Sign up for our newsletter.",
+    "The council met on Tuesday.",
+    "The council met again on Friday.",
+]
+_B = [
+    "The council voted on the budget.",
+    "The council said the budget was late in 2019.",
+    "Schools will open later, the council said.",
+    "The mayor said the budget was fair.",
+    "The mayor met the council.",
+    "Roads will be repaired, the mayor said.",
+]
+DOCS = pd.DataFrame(
+    {
+        "doc_id": [f"a{i}" for i in range(6)] + [f"b{i}" for i in range(6)],
+        "outlet": ["A"] * 6 + ["B"] * 6,
+        "text": _A + _B,
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return keyness(DOCS, ngrams=(1,), cache_dir=False)
+
+
+def test_terms_need_three_articles_of_the_group(docs):
+    a = docs[docs["group"] == "A"].set_index("term")
+    assert "harbour" not in a.index  # eight uses, but one article
+    # "ferry": articles a1, a2, a3 of A, none of B (counted by hand).
+    assert (a.loc["ferry", "docs_group"], a.loc["ferry", "docs_rest"]) == (3, 0)
+    assert a.loc["ferry", "count_group"] == 3
+    # "council": a1, a2, a4, a5 in A; b0, b1, b2, b4 in B.
+    assert (a.loc["council", "docs_group"], a.loc["council", "docs_rest"]) == (4, 4)
+    assert (docs["docs_group"] >= 3).all()
+
+
+def test_min_docs_can_be_set(docs):
+    k = keyness(DOCS, ngrams=(1,), min_docs=1, cache_dir=False)
+    harbour = k[(k["group"] == "A") & (k["term"] == "harbour")].iloc[0]
+    assert (harbour["count_group"], harbour["docs_group"]) == (8, 1)
+    with pytest.raises(CorpusError, match="min_docs"):
+        keyness(DOCS, min_docs=0, cache_dir=False)
+
+
+def test_pair_mode_docs_rest_is_the_other_groups_articles():
+    k = keyness(DOCS, ngrams=(1,), pair=("A", "B"), min_docs=1, cache_dir=False)
+    said_a = k[(k["group"] == "A") & (k["term"] == "said")].iloc[0]
+    said_b = k[(k["group"] == "B") & (k["term"] == "said")].iloc[0]
+    # "said": A a1, a2, a3; B b1, b2, b3, b5.
+    assert (said_a["docs_group"], said_a["docs_rest"]) == (3, 4)
+    assert (said_b["docs_group"], said_b["docs_rest"]) == (4, 3)
+
+
+def test_numbers_and_furniture_are_left_out_unless_kept():
+    k = keyness(DOCS, min_docs=1, cache_dir=False)
+    assert not {"2019", "newsletter", "sign up", "in 2019"} & set(k["term"])
+    kept = keyness(DOCS, min_docs=1, numbers="keep", furniture="keep", cache_dir=False)
+    assert {"2019", "newsletter", "sign up", "in 2019"} <= set(kept["term"])
+    with pytest.raises(CorpusError, match="numbers"):
+        keyness(DOCS, numbers="remove", cache_dir=False)
+
+
+def test_one_article_per_outlet_still_gives_every_outlet_terms(bundled):
+    # The bundled corpus has one article per outlet: "auto" asks for one article.
+    assert bundled.groupby("group").size().min() > 50
+    assert (bundled["docs_group"] == 1).all()

@@ -35,12 +35,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute  # noqa: F401  (pa.compute)
 
-from ..errors import CorpusError
-from ..parsing.parsed import ParsedCorpus, parse_corpus
-from ..parsing.tokens import STOP_WORDS, TokenStream
-from .entities import entities_of
+from ...errors import CorpusError
+from ...parsing.parsed import ParsedCorpus, parse_corpus
+from ...parsing.tokens import TokenStream
+from ..entities import entities_of
+from .counts import count_terms
+from .filters import excluded_terms, min_docs_per_group
+from .stats import Comparison, term_statistics
 
-__all__ = ["COLUMNS", "DEFAULT_PRIOR", "STOP_WORDS", "keyness", "keyness_of", "log_odds_z"]
+__all__ = ["COLUMNS", "DEFAULT_PRIOR", "keyness", "keyness_of"]
 
 
 #: Columns of :func:`keyness`, in order.
@@ -51,6 +54,8 @@ COLUMNS = [
     "ngram",
     "count_group",
     "count_rest",
+    "docs_group",
+    "docs_rest",
     "rate_group",
     "rate_rest",
     "log_odds",
@@ -65,91 +70,6 @@ COLUMNS = [
 DEFAULT_PRIOR = 500.0
 
 
-# -- counts and statistics -------------------------------------------------------------
-_SHIFT = np.int64(32)  # two word ids (< 2**31 each) packed in one int64
-
-
-_LOW = np.int64(2**32 - 1)
-
-
-def _reduce(keys: list[np.ndarray], counts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """Sum counts of equal keys (chunks' partial counts -> corpus counts), sorted by key."""
-    k = np.concatenate(keys) if keys else np.zeros(0, np.int64)
-    c = np.concatenate(counts) if counts else np.zeros(0, np.int64)
-    order = np.argsort(k, kind="stable")
-    k, c = k[order], c[order]
-    if not len(k):
-        return k, c
-    starts = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-    return k[starts], np.add.reduceat(c, starts)
-
-
-def _count_terms(stream: TokenStream, group_of_doc: np.ndarray, n_groups: int, ngrams: list[int]):
-    """Sparse (group, n-gram) counts, streamed over chunks of articles.
-
-    Returns ``tokens_per_group`` and, per n-gram order, ``(group, term, count,
-    words)``: COO triples plus each term's word ids (one column per word).
-    """
-    tokens = np.zeros(n_groups, dtype=np.float64)
-    uni_k: list[np.ndarray] = []
-    uni_c: list[np.ndarray] = []
-    bi: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for part in stream:
-        grp = group_of_doc[part["doc"]].astype(np.int64)
-        term = part["term"]
-        tokens += np.bincount(grp, minlength=n_groups)
-        if 1 in ngrams:
-            k, c = np.unique((grp << _SHIFT) | term, return_counts=True)
-            uni_k.append(k)
-            uni_c.append(c.astype(np.int64))
-        if 2 in ngrams:
-            ok = part["segment"][1:] == part["segment"][:-1]  # neighbours in one phrase
-            pair = (term[:-1][ok] << _SHIFT) | term[1:][ok]
-            g = grp[:-1][ok]
-            order = np.lexsort((pair, g))
-            pair, g = pair[order], g[order]
-            change = (pair[1:] != pair[:-1]) | (g[1:] != g[:-1])
-            starts = np.flatnonzero(np.r_[True, change]) if len(g) else np.zeros(0, np.int64)
-            bi.append((g[starts], pair[starts], np.diff(np.r_[starts, len(g)])))
-    out = {}
-    if 1 in ngrams:
-        k, c = _reduce(uni_k, uni_c)
-        n_vocab = len(stream.vocab)
-        out[1] = (k >> _SHIFT, k & _LOW, c, np.arange(n_vocab, dtype=np.int64)[:, None])
-    if 2 in ngrams:
-        pairs = np.concatenate([p for _, p, _ in bi]) if bi else np.zeros(0, np.int64)
-        uniq, inv = np.unique(pairs, return_inverse=True)  # bigram ids
-        groups = np.concatenate([g for g, _, _ in bi]) if bi else np.zeros(0, np.int64)
-        counts = np.concatenate([c for _, _, c in bi]) if bi else np.zeros(0, np.int64)
-        k, c = _reduce([(groups << _SHIFT) | inv.astype(np.int64)], [counts])
-        out[2] = (k >> _SHIFT, k & _LOW, c, np.stack([uniq >> _SHIFT, uniq & _LOW], axis=1))
-    return tokens, out
-
-
-def log_odds_z(
-    y_i: np.ndarray,
-    y_j: np.ndarray,
-    n_i: np.ndarray,
-    n_j: np.ndarray,
-    a_w: np.ndarray,
-    alpha_0: float,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Monroe et al.'s prior-smoothed log-odds ratio ``delta`` and its z-score, element-wise.
-
-    >>> d, z = log_odds_z(np.array([3.0]), np.array([1.0]), np.array([10.0]), np.array([10.0]),
-    ...                   np.array([2.0]), 10.0)
-    >>> round(float(d[0]), 3), round(float(z[0]), 3)
-    (0.636, 0.871)
-    """
-    y_i = np.asarray(y_i, dtype=np.float64)
-    y_j = np.asarray(y_j, dtype=np.float64)
-    delta = np.log((y_i + a_w) / (n_i + alpha_0 - y_i - a_w)) - np.log(
-        (y_j + a_w) / (n_j + alpha_0 - y_j - a_w)
-    )
-    var = 1.0 / (y_i + a_w) + 1.0 / (y_j + a_w)
-    return delta, delta / np.sqrt(var)
-
-
 def keyness(
     corpus: Any = None,
     by: str = "outlet",
@@ -160,6 +80,9 @@ def keyness(
     entities: str = "keep",
     prior: float = DEFAULT_PRIOR,
     min_count: int = 1,
+    min_docs: int | str = "auto",
+    numbers: str = "drop",
+    furniture: str = "drop",
     top: int | None = None,
     aliases: Any = None,
     **parse_options: Any,
@@ -180,9 +103,19 @@ def keyness(
     matters less the more text each group has).
 
     One row per (group, term) the group uses at least ``min_count`` times
-    (default 1: a five-article corpus keeps its vocabulary; the prior, not a
-    cut-off, keeps one-off words low): ``group, rank, term, ngram,
-    count_group, count_rest, rate_group, rate_rest, log_odds, z``. Rates are
+    (default 1) in at least ``min_docs`` of its articles: ``group, rank, term,
+    ngram, count_group, count_rest, docs_group, docs_rest, rate_group,
+    rate_rest, log_odds, z``. ``docs_group`` and ``docs_rest`` are the
+    articles that use the term, in the group and on the other side. The
+    default ``min_docs="auto"`` is 3 articles, or half the group's articles
+    (at least 1) in groups of fewer than 6, so a term from a single long
+    article is not "typical" of an outlet, yet a corpus with one article per
+    outlet still gives results; an integer sets the same cut-off for every
+    group. ``numbers="drop"`` (default) leaves out numbers ("2019", "45",
+    "$5", "2.5bn"; two-word terms holding one), and ``furniture="drop"``
+    (default) the words of page furniture left in the text
+    (:data:`~mediakit.analyses.keyness.filters.FURNITURE_TERMS`: "newsletter",
+    "click here", "hide caption", ...); ``"keep"`` lists them. Rates are
     uses per 1,000 counted tokens of that side (after any dropped words);
     ``rank`` 1 is the group's most distinctive term (highest z; ties
     alphabetical). Terms a group never uses are not listed for it (in pair
@@ -211,6 +144,9 @@ def keyness(
         entities=entities,
         prior=prior,
         min_count=min_count,
+        min_docs=min_docs,
+        numbers=numbers,
+        furniture=furniture,
         top=top,
         aliases=aliases,
     )
@@ -226,6 +162,9 @@ def keyness_of(
     entities: str = "keep",
     prior: float = DEFAULT_PRIOR,
     min_count: int = 1,
+    min_docs: int | str = "auto",
+    numbers: str = "drop",
+    furniture: str = "drop",
     top: int | None = None,
     aliases: Any = None,
     mentions: pd.DataFrame | None = None,
@@ -242,15 +181,18 @@ def keyness_of(
     if entities != "keep" and mentions is None:
         mentions = entities_of(pc, aliases=aliases)
     stream = TokenStream(pc, stopwords=stopwords, entities=entities, mentions=mentions)
-    n_groups = len(names)
-    tokens_per_group, counts = _count_terms(stream, group_of_doc, n_groups, ngrams)
+    sizes = np.bincount(group_of_doc, minlength=len(names))
+    how = Comparison(
+        len(names), compared, pair is not None, float(prior), int(min_count),
+        min_docs_per_group(min_docs, sizes),
+    )  # fmt: skip
+    tokens_per_group, counts = count_terms(stream, group_of_doc, len(names), ngrams)
     vocab = stream.vocab_array()
-    rows = [
-        _one_order(
-            *counts.pop(g), g, n_groups, compared, pair is not None, float(prior), int(min_count)
-        )
-        for g in ngrams
-    ]
+    rows = []
+    for g in ngrams:
+        cg, ct, cc, words, docs = counts.pop(g)
+        mask = excluded_terms(words, vocab, numbers=numbers, furniture=furniture)
+        rows.append(term_statistics(cg, ct, cc, words, docs, g, how, mask))
     cols = {k: np.concatenate([r[k] for r in rows]) for k in rows[0]}
     del rows
     out = _ranked_table(cols, vocab, names, tokens_per_group, compared, pair is not None, top)
@@ -322,6 +264,8 @@ def _ranked_table(
             "ngram": cols["ngram"].astype(np.int64),
             "count_group": cols["count_group"].astype(np.int64),
             "count_rest": cols["count_rest"].astype(np.int64),
+            "docs_group": cols["docs_group"].astype(np.int64),
+            "docs_rest": cols["docs_rest"].astype(np.int64),
             "rate_group": rate_group,
             "rate_rest": rate_rest,
             "log_odds": cols["log_odds"],
@@ -339,45 +283,3 @@ def _term_strings(vocab: np.ndarray, w0: np.ndarray, w1: np.ndarray, ngram: np.n
     second = pa.compute.take(words, pa.array(w1))
     joined = pa.compute.binary_join_element_wise(first, second, " ")
     return pa.compute.if_else(pa.array(ngram == 2), joined, first)
-
-
-def _one_order(cg, ct, cc, words, g, n_groups, compared, is_pair, alpha_0, min_count):
-    """Log-odds and z for every (group, n-gram) pair that occurs, as numpy columns.
-
-    ``cg, ct, cc`` are sparse counts (group, term, count) sorted by group
-    then term; ``words[t]`` are the word ids of term ``t``.
-    """
-    n_terms = len(words)
-    total_w = np.bincount(ct, weights=cc, minlength=n_terms)  # whole corpus: the prior
-    n_total = max(total_w.sum(), 1.0)
-    n_group = np.bincount(cg, weights=cc, minlength=n_groups)
-    if is_pair:
-        a, b = compared
-        keep = np.isin(cg, compared)
-        cg, ct, cc = cg[keep], ct[keep], cc[keep]
-        # The other side's count of the same term: look its key up.
-        other = np.where(cg == a, b, a)
-        key = cg * n_terms + ct
-        okey = other * n_terms + ct
-        pos = np.minimum(np.searchsorted(key, okey), max(len(key) - 1, 0))
-        found = key[pos] == okey if len(key) else np.zeros(0, dtype=bool)
-        y_j = np.where(found, cc[pos] if len(key) else 0, 0).astype(np.float64)
-        n_j = n_group[other]
-    else:
-        y_j = total_w[ct] - cc
-        n_j = n_total - n_group[cg]
-    sel = cc >= min_count
-    cg, ct, cc, y_j, n_j = cg[sel], ct[sel], cc[sel], y_j[sel], n_j[sel]
-    a_w = alpha_0 * total_w[ct] / n_total
-    delta, z = log_odds_z(cc, y_j, n_group[cg], n_j, a_w, alpha_0)
-    w = words[ct]
-    return {
-        "group": cg,
-        "ngram": np.full(len(cg), g, dtype=np.int8),
-        "w0": w[:, 0],
-        "w1": w[:, -1],
-        "count_group": cc,
-        "count_rest": y_j.astype(np.int64),
-        "log_odds": delta,
-        "z": z,
-    }
