@@ -22,6 +22,7 @@ from .forms import (
     Form,
     Mention,
     clean_span,
+    credit_span,
     form_key,
     heading_spans,
     in_spans,
@@ -96,6 +97,8 @@ def _article_mentions(found: Collected, i: int, text: str, spans) -> None:
         if cleaned is None or OFFICE_OF.search(text, max(0, s - 30), s):
             continue
         s2, e2 = cleaned
+        if credit_span(text, s2, e2):
+            continue  # "(Evan Vucci/AP)" credits a photo, it does not mention AP
         surface = text[s2:e2]
         key = form_key(surface)
         form = found.forms[key]

@@ -11,7 +11,18 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-__all__ = ["TITLES", "Form", "Mention", "clean_span", "form_key", "heading_spans", "in_spans"]
+__all__ = [
+    "CALENDAR",
+    "TITLES",
+    "Form",
+    "Mention",
+    "clean_span",
+    "credit_span",
+    "date_word",
+    "form_key",
+    "heading_spans",
+    "in_spans",
+]
 
 
 TITLES = frozenset(
@@ -165,6 +176,24 @@ ACRONYM_DEF = re.compile(
 LINE_END_PROSE = tuple(".!?:;…\"”’')")
 
 
+#: Months and weekdays: "end of May", "since June", "May 5" are dates, not people.
+CALENDAR = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+DATE_BEFORE = frozenset(
+    ["of", "in", "since", "by", "until", "till", "through", "from", "on", "before", "after", "during", "early", "late", "mid", "last", "next", "this", "each", "every", "between", "and", "or", "to"]
+)
+
+
+# A photo credit: "Evan Vucci/AP", "AP Photo", "Photo: Jane Roe, Reuters", "Photograph by ...".
+CREDIT_BEFORE = re.compile(
+    r"(?:\b(?:photos?|photograph|image|picture|credit)s?\s*(?:by\b|:)[^.\n]{0,60}|/\s*)$",
+    re.IGNORECASE,
+)
+CREDIT_AFTER = re.compile(r"\s*/|\s+(?:Photos?|Images)\b")
+
+
 # -- small text helpers -------------------------------------------------------------
 def form_key(surface: str) -> str:
     """The key under which spellings of one name meet: no accents, no case, no dots in initials.
@@ -228,6 +257,37 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     if end <= start or not any(ch.isupper() for ch in text[start:end]):
         return None
     return start, end
+
+
+def date_word(text: str, start: int, end: int) -> bool:
+    """A month or weekday used as a date ("end of May", "May 5", "5 May", "on Friday").
+
+    >>> t = "By the end of May, Theresa May had resigned."
+    >>> date_word(t, 14, 17), date_word(t, 26, 29)
+    (True, False)
+    """
+    word = text[start:end].lower()
+    if word not in CALENDAR:
+        return False
+    if word in WEEKDAYS:
+        return True
+    prev = prev_word(text, start)
+    if prev in DATE_BEFORE or prev.isdigit():
+        return True
+    return re.match(r"[ \t]*(?:\d|,[ \t]*\d{4})", text[end : end + 8]) is not None
+
+
+def credit_span(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` part of a photo credit ("Evan Vucci/AP", "AP Photo")?
+
+    >>> t = "Crowds gather. (Evan Vucci/AP) The AP reported it."
+    >>> credit_span(t, 27, 29), credit_span(t, 35, 37)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    if CREDIT_BEFORE.search(text[max(line_start, start - 80) : start]):
+        return True
+    return CREDIT_AFTER.match(text, end) is not None
 
 
 def prev_word(text: str, start: int) -> str:

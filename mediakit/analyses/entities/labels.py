@@ -74,7 +74,7 @@ def decide_labels(
         aliased = [grouping.alias_canonical[k] for k in keys_in if k in grouping.alias_canonical]
         if aliased:
             decided[root] = _from_alias(aliased[0], ev.votes[root])
-        elif root in surnames.person_roots:
+        elif root in surnames.person_roots or root in surnames.families:
             full = Counter({s: c for s, c in ev.members[root].items() if " " in s.strip()})
             pool = full or ev.members[root]
             canonical = max(pool, key=lambda s: (pool[s], len(s.encode()), s))

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from .collect import Collected
-from .forms import Mention
+from .forms import Mention, credit_span
 
 __all__ = ["recover_mentions"]
 
@@ -37,7 +37,8 @@ def recover_mentions(found: Collected) -> list[Mention]:
             hit = _match(toks, j, patterns.get(toks[j]), starts, ends, spans)
             if hit:
                 n, s, e, key = hit
-                out.append(Mention(i, s, e, text[s:e], key, "", "recovered"))
+                if not credit_span(text, s, e):
+                    out.append(Mention(i, s, e, text[s:e], key, "", "recovered"))
                 j += n
             else:
                 j += 1

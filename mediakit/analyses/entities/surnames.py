@@ -1,10 +1,10 @@
 """Stages 3 and 5: a surname alone ("Biden") linked to the full name it stands for.
 
 Stage 3 finds, for every one-word form, the people whose surname it may be
-(close spelling; not a place, title or word the model mostly labels
-otherwise). Stage 5 resolves each mention: the full name used in the same
-article, else the name that dominates the corpus (see
-:func:`resolve_surname`).
+(close spelling; not a place, title, plural family name or word the model
+mostly labels otherwise). Stage 5 (:mod:`.resolve`) links each mention:
+the full name used in the same article, else the name that dominates the
+corpus (see :func:`resolve_surname`).
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from .collect import Collected
-from .forms import TITLES, Mention
+from .forms import TITLES
 from .merge import Grouping
 
-__all__ = ["Surnames", "find_surnames", "resolve_mentions", "resolve_surname"]
+__all__ = ["Surnames", "find_surnames", "resolve_surname"]
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Surnames:
     person_roots: set[str]
     full_mentions: Counter  # entity -> mentions of its full names
     surname_of: dict[str, set[str]]  # one-word form key -> entities it may be the surname of
+    families: set[str]  # keys of plural family names ("clintons")
 
 
 def find_surnames(
@@ -44,7 +45,11 @@ def find_surnames(
         surname_roots[k.split()[-1]].add(uf.find(k))
     surname_keys = list(surname_roots)
     surname_of: dict[str, set[str]] = {}
+    # "the Clintons" are a family, their own entity, not Hillary Clinton.
+    families = {k for k in forms if " " not in k and k.endswith("s") and k[:-1] in surname_roots}
     for key, form in forms.items():
+        if key in families:
+            continue
         if (
             " " in key
             or key in alias_map
@@ -68,26 +73,7 @@ def find_surnames(
         if other > 4 * form.labels["PERSON"] and other > 5 * full:
             continue
         surname_of[key] = roots
-    return Surnames(person_roots, full_mentions, surname_of)
-
-
-def resolve_mentions(names: list[Mention], grouping: Grouping, surnames: Surnames) -> list[str]:
-    """Stage 5: the entity of every mention, surnames resolved per article."""
-    uf = grouping.uf
-    doc_people: dict[int, set[str]] = defaultdict(set)
-    for m in names:
-        root = uf.find(m.key)
-        if root in surnames.person_roots and " " in m.key:
-            doc_people[m.doc].add(root)
-    entity_of: list[str] = []
-    for m in names:
-        root = uf.find(m.key)
-        if m.key in surnames.surname_of:
-            cands = surnames.surname_of[m.key]
-            local = cands & doc_people[m.doc]
-            root = resolve_surname(local, cands, surnames.full_mentions) or root
-        entity_of.append(root)
-    return entity_of
+    return Surnames(person_roots, full_mentions, surname_of, families)
 
 
 def resolve_surname(local: set[str], corpus: set[str], full_mentions: Counter) -> str | None:

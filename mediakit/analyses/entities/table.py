@@ -15,8 +15,11 @@ inside the corpus (plus two editable tables in ``data/``), one module each:
 3. :mod:`.surnames`: the people a one-word name may be the surname of;
 4. :mod:`.recover`: every other occurrence of a known name is recovered as a
    mention, also where the model missed it;
-5. :mod:`.surnames`: a surname alone ("Biden") is linked to the full name
-   used in the same article, or else the full name that dominates the corpus;
+5. :mod:`.resolve`: a one-word name ("Biden", "Hillary", "Mr. Fairfax") is
+   linked to the full name used in the same article (whatever the model's
+   label), else in the same story, else the one that dominates the corpus;
+   a month used as a date ("end of May") is no name; "the Clintons" are a
+   family of their own;
 6. :mod:`.labels`: labels are voted: model labels plus context evidence
    ("in Sumy", "Kursk region" -> place; "ATACMS missiles" -> product); a name
    is a person only with person evidence (a full name, a title, "X said");
@@ -46,7 +49,8 @@ from .collect import collect_mentions
 from .labels import decide_labels, gather_evidence
 from .merge import group_forms
 from .recover import recover_mentions
-from .surnames import find_surnames, resolve_mentions
+from .resolve import resolve_mentions
+from .surnames import find_surnames
 
 __all__ = ["COLUMNS", "entities", "entities_of"]
 
@@ -131,7 +135,10 @@ def compute_entities(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) ->
     known_places = places()
     surnames = find_surnames(found, grouping, alias_map, known_places)
     names = found.names + recover_mentions(found)
-    entity_of = resolve_mentions(names, grouping, surnames)
+    stories = pc.corpus["story"].tolist() if "story" in pc.corpus.columns else None
+    resolved = resolve_mentions(names, grouping, surnames, found, known_places, stories)
+    kept = [(m, root) for m, root in zip(names, resolved, strict=True) if root is not None]
+    names, entity_of = [m for m, _ in kept], [root for _, root in kept]
     evidence = gather_evidence(names, entity_of, found.texts)
     decided = decide_labels(evidence, grouping, surnames, found.lower_counts, known_places)
     rows = []
