@@ -178,11 +178,56 @@ LINE_END_PROSE = tuple(".!?:;…\"”’')")
 
 #: Months and weekdays: "end of May", "since June", "May 5" are dates, not people.
 CALENDAR = frozenset(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
 )
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 DATE_BEFORE = frozenset(
-    ["of", "in", "since", "by", "until", "till", "through", "from", "on", "before", "after", "during", "early", "late", "mid", "last", "next", "this", "each", "every", "between", "and", "or", "to"]
+    [
+        "of",
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "through",
+        "from",
+        "on",
+        "before",
+        "after",
+        "during",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+        "each",
+        "every",
+        "between",
+        "and",
+        "or",
+        "to",
+    ]
 )
 
 
@@ -272,7 +317,9 @@ def date_word(text: str, start: int, end: int) -> bool:
     if word in WEEKDAYS:
         return True
     prev = prev_word(text, start)
-    if prev in DATE_BEFORE or prev.isdigit():
+    if prev in DATE_BEFORE or re.search(
+        r"\b\d{1,2}(?:st|nd|rd|th)?[ \t]+$", text[max(0, start - 8) : start]
+    ):
         return True
     return re.match(r"[ \t]*(?:\d|,[ \t]*\d{4})", text[end : end + 8]) is not None
 

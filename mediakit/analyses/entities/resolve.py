@@ -49,12 +49,12 @@ class _People:
     """Full person names per article (and story), by their surname and first name."""
 
     by_doc: dict[int, dict[str, set[str]]]
-    by_story: dict[str, set[str]]
+    by_story: dict[str, dict[str, set[str]]]
 
 
 def _people(names: list[Mention], grouping: Grouping, surnames: Surnames, stories) -> _People:
     by_doc: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    by_story: dict[str, set[str]] = defaultdict(set)
+    by_story: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for m in names:
         root = grouping.uf.find(m.key)
         if root in surnames.person_roots and " " in m.key:
@@ -62,7 +62,7 @@ def _people(names: list[Mention], grouping: Grouping, surnames: Surnames, storie
             by_doc[m.doc][words[-1]].add(root)
             by_doc[m.doc][words[0]].add(root)
             if stories is not None and stories[m.doc]:
-                by_story[stories[m.doc]].add(root)
+                by_story[stories[m.doc]][words[-1]].add(root)
     return _People(by_doc, by_story)
 
 
@@ -102,14 +102,14 @@ def _link(m, text, found, surnames, people, places, stories) -> str | None:
     local = people.by_doc.get(m.doc, {}).get(m.key, set())
     if local and (m.key not in places or person_cue):
         return resolve_surname(local, local, surnames.full_mentions)
-    cands = surnames.surname_of.get(m.key)
-    if not cands or common:
+    if common:
         return None
     if stories is not None and stories[m.doc]:
-        in_story = cands & people.by_story.get(stories[m.doc], set())
+        in_story = people.by_story.get(stories[m.doc], {}).get(m.key)
         if in_story:
             return resolve_surname(in_story, in_story, surnames.full_mentions)
-    return _elsewhere(cands, surnames)
+    cands = surnames.surname_of.get(m.key)
+    return _elsewhere(cands, surnames) if cands else None
 
 
 def _elsewhere(cands: set[str], surnames: Surnames) -> str | None:
