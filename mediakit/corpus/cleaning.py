@@ -37,6 +37,7 @@ _BOILERPLATE_LINES = frozenset(
     {
         "advertisement",
         "advertisement:",
+        "advertisement continue reading the main story",
         "ad",
         "story continued below",
         "story continues below advertisement",

@@ -21,6 +21,13 @@ IMAGE_CAPTION = "image caption line"
 PROMPT = "sign-up or share prompt"
 NOTICE = "copyright or reprint notice"
 
+# Photo agencies and picture desks that end a credit ("Jane Roe/Getty Images").
+_AGENCY = (
+    r"(?:Getty Images|Getty|AP|AFP|Reuters|REUTERS|EPA(?:-EFE)?|Bloomberg|Zuma Press|Zuma|"
+    r"Landov|Corbis|Shutterstock|iStock|NurPhoto|Sipa|Pool|Polaris|Redux|UPI|TNS|"
+    r"[A-Z][\w.&-]* via Getty Images)\b"
+)
+
 # Inline pieces: removed where they stand, the rest of the line stays.
 _INLINE = (
     (
@@ -44,6 +51,26 @@ _INLINE = (
             r"(?:[ \t]*(?:/|:|by\b)[ \t]*[^()\n]{1,80})?\)"
         ),
     ),
+    (
+        PHOTO_CREDIT,
+        re.compile(r"[ \t]*\bPhoto(?:graph)?s?:[ \t]+(?:\S+[ \t]*){1,8}$", re.MULTILINE),
+    ),
+    # "(Chip Somodevilla/Getty Images)", "... Drew Angerer/Getty Images" at a line's end,
+    # "REUTERS/Jonathan Ernst/File Photo", "Photo: Emilee Mcgovern/SOPA/Zuma Press".
+    (PHOTO_CREDIT, re.compile(r"[ \t]*\((?:[^()\n/]{1,50}/)+" + _AGENCY + r"[^()\n]{0,40}\)")),
+    (
+        PHOTO_CREDIT,
+        re.compile(
+            r"(?:(?<=\s)|^)(?:[A-Z][\w.'’-]*[ \t]){0,3}[A-Z][\w.'’-]*/(?:[^\s/]+/)*"
+            + _AGENCY
+            + r"(?:/[\w ]{1,30})?[ \t]*$",
+            re.MULTILINE,
+        ),
+    ),
+    (PHOTO_CREDIT, re.compile(r"[ \t]*\b(?:REUTERS|Reuters)/[^\n]{1,60}$", re.MULTILINE)),
+    # Photo teasers: "( PHOTOS: Fiscal cliff's key players)", "| AP Photos No ...".
+    (PHOTO_GALLERY, re.compile(r"[ \t]*\([ \t]*PHOTOS?:[^()\n]{1,100}\)")),
+    (PHOTO_GALLERY, re.compile(r"[ \t]*\|[ \t]*AP Photos?\b[^\n]*$", re.MULTILINE)),
 )
 
 # Whole lines, matched against the stripped line, ignoring case.
@@ -53,6 +80,11 @@ _LINE_PATTERNS = (
     (PHOTO_GALLERY, r"photos?:\s" + _WORDS % 14),
     (IMAGE_CAPTION, r"(?:enlarge this image\s+)?toggle caption\b.*"),
     (IMAGE_CAPTION, r"image (?:copyright|caption)\b.*"),
+    (IMAGE_CAPTION, r"(?:media playback is unsupported on your device\s*)?media caption\b.*"),
+    (IMAGE_CAPTION, r"media playback is unsupported on your device\W*"),
+    (IMAGE_CAPTION, r"hide caption\b.*"),
+    (IMAGE_CAPTION, r"file photo:.*"),
+    (IMAGE_CAPTION, r"file\s*[-–—_]+\s*(?:in this|this)\b.{0,120}\bphoto\b.*"),
     (PROMPT, r"newsletter sign up\b.*"),
     (
         PROMPT,
@@ -82,9 +114,11 @@ def remove_page_furniture(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     removed: list[tuple[str, str]] = []
     kept = []
     for line in text.split("\n"):
-        line = _cut_inline(line, removed)
+        kind = _line_kind(line.strip())
+        if not kind:
+            line = _cut_inline(line, removed)
+            kind = _line_kind(line.strip())
         stripped = line.strip()
-        kind = _line_kind(stripped)
         if kind:
             removed.append((kind, stripped))
         elif stripped or not line:

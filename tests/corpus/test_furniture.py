@@ -195,3 +195,35 @@ def test_allsides_furniture_removed_and_wire_stories_kept():
             "first line (not prose)",
             "sign-up or share prompt",
         }
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        (
+            "The senators met in Washington. (Chip Somodevilla/Getty Images)",
+            "The senators met in Washington.",
+        ),
+        ("Migrants wait at the border Drew Angerer/Getty Images", "Migrants wait at the border"),
+        (
+            "Officials sign the bill on April 24, 2020. REUTERS/Jane Roe/File Photo",
+            "Officials sign the bill on April 24, 2020.",
+        ),
+        ("Rod Rosenstein speaks. Photo: Jane Roe/Getty Images", "Rod Rosenstein speaks."),
+        (
+            "The cliff looms. ( PHOTOS: The key players) Talks resume.",
+            "The cliff looms. Talks resume.",
+        ),
+        ("FILE - In this April 5, 2019 file photo, the president speaks.", ""),
+        ("Media playback is unsupported on your device Media caption The mayor speaks", ""),
+        ("Hide caption A girl signs a poster after the march.", ""),
+        ("Advertisement Continue reading the main story", ""),
+    ],
+)
+def test_credits_and_caption_lines_of_agencies(line, kept):
+    assert clean_article(f"{STORIES[0]}\n{line}").text == f"{STORIES[0]}\n{kept}".strip()
+
+
+def test_prose_with_a_slash_is_kept():
+    prose = "He said the rule was good and/or bad for AP reporters and Reuters editors."
+    assert remove_page_furniture(prose) == (prose, ())

@@ -237,6 +237,8 @@ CREDIT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 CREDIT_AFTER = re.compile(r"\s*/|\s+(?:Photos?|Images)\b")
+# Words of a credit or caption inside a span: "AP Photo", "Getty Obama", "AP AP Enlarge".
+CREDIT_WORDS = re.compile(r"\b(?:Photos?|Getty|Enlarge|Caption|Images)\b")
 
 
 # -- small text helpers -------------------------------------------------------------
@@ -331,6 +333,8 @@ def credit_span(text: str, start: int, end: int) -> bool:
     >>> credit_span(t, 27, 29), credit_span(t, 35, 37)
     (True, False)
     """
+    if CREDIT_WORDS.search(text, start, end):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     if CREDIT_BEFORE.search(text[max(line_start, start - 80) : start]):
         return True
