@@ -20,6 +20,7 @@ PHOTO_CREDIT = "photo credit"
 IMAGE_CAPTION = "image caption line"
 PROMPT = "sign-up or share prompt"
 NOTICE = "copyright or reprint notice"
+RELATED = "related-links widget"
 
 # Photo agencies and picture desks that end a credit ("Jane Roe/Getty Images").
 _AGENCY = (
@@ -35,6 +36,15 @@ _INLINE = (
         re.compile(
             r"JUST WATCHED\b[^\n]{0,300}?\bReplay More Videos\b(?:[ .…]*MUST WATCH\b[^\n]{0,300}?"
             r"\b\d{1,2}:\d{2}\b)?"
+        ),
+    ),
+    # A name's pop-up of related headlines, glued to the name and ending in MORE:
+    # "President Trump Donald John TrumpGOP senators balk at ... votes MORE says".
+    (
+        RELATED,
+        re.compile(
+            r"\b(?P<name>[A-Z][\w'’-]+) (?P<cut>(?:[A-Z(][\w.'’()-]*[ \t]){0,4}(?P=name)"
+            r"(?=[A-Z0-9“\"'‘])[^\n]{5,600}?[ \t]MORE\b)"
         ),
     ),
     # One gallery slide: "Photos: <gallery title> <caption> Hide Caption 3 of 8".
@@ -131,9 +141,15 @@ def remove_page_furniture(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 def _cut_inline(line: str, removed: list[tuple[str, str]]) -> str:
     for kind, pattern in _INLINE:
         if pattern.search(line):
-            removed.extend((kind, m.group().strip()) for m in pattern.finditer(line))
-            line = pattern.sub("", line)
+            # A pattern with a "cut" group keeps what stands around that group.
+            cut = "cut" if "cut" in pattern.groupindex else 0
+            removed.extend((kind, m.group(cut).strip()) for m in pattern.finditer(line))
+            line = pattern.sub(lambda m, c=cut: _kept_part(m, c), line)
     return line
+
+
+def _kept_part(match: re.Match, cut: str | int) -> str:
+    return match.group()[: match.start(cut) - match.start()].rstrip() if cut else ""
 
 
 def _line_kind(line: str) -> str:

@@ -227,3 +227,15 @@ def test_credits_and_caption_lines_of_agencies(line, kept):
 def test_prose_with_a_slash_is_kept():
     prose = "He said the rule was good and/or bad for AP reporters and Reuters editors."
     assert remove_page_furniture(prose) == (prose, ())
+
+
+def test_related_links_pop_up_is_cut_and_the_name_kept():
+    line = (
+        "Senate leader Jane Q. Roe Jane Quinn RoeSenate passes farm bill Roe signs order MORE "
+        "said on Monday that the vote would wait."
+    )
+    text, removed = remove_page_furniture(line)
+    assert text == "Senate leader Jane Q. Roe said on Monday that the vote would wait."
+    assert removed == (
+        ("related-links widget", "Jane Quinn RoeSenate passes farm bill Roe signs order MORE"),
+    )

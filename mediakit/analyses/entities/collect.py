@@ -19,6 +19,7 @@ from .forms import (
     ACRONYM_DEF,
     OFFICE_OF,
     PROSE_WORD,
+    SHORT_TITLES,
     Form,
     Mention,
     clean_span,
@@ -100,6 +101,8 @@ def _article_mentions(found: Collected, i: int, text: str, spans) -> None:
         if credit_span(text, s2, e2):
             continue  # "(Evan Vucci/AP)" credits a photo, it does not mention AP
         surface = text[s2:e2]
+        if form_key(surface).rstrip(".") in SHORT_TITLES:
+            continue  # "Ms." alone is a title the model cut from its name
         key = form_key(surface)
         form = found.forms[key]
         form.surfaces[surface] += 1

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "CALENDAR",
+    "SHORT_TITLES",
     "TITLES",
     "Form",
     "Mention",
@@ -78,6 +79,12 @@ TITLES = frozenset(
         "leader",
         "speaker",
     ]
+)
+
+
+#: Abbreviated titles: never a name on their own.
+SHORT_TITLES = frozenset(
+    ["mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "adm", "sgt", "capt"]
 )
 
 

@@ -31,6 +31,10 @@ class Surnames:
     families: set[str]  # keys of plural family names ("clintons")
 
 
+def _mostly_person(form, labels=("PERSON",)) -> bool:
+    return form is not None and sum(form.labels[x] for x in labels) * 2 > sum(form.labels.values())
+
+
 def find_surnames(
     found: Collected, grouping: Grouping, alias_map: dict, places: frozenset[str]
 ) -> Surnames:
@@ -46,7 +50,17 @@ def find_surnames(
     surname_keys = list(surname_roots)
     surname_of: dict[str, set[str]] = {}
     # "the Clintons" are a family, their own entity, not Hillary Clinton.
-    families = {k for k in forms if " " not in k and k.endswith("s") and k[:-1] in surname_roots}
+    # Only when the singular is itself mostly a person's name: "Democrats" is not the
+    # family of a stray "Joe Democrat".
+    families = {
+        k
+        for k in forms
+        if " " not in k
+        and k.endswith("s")
+        and k[:-1] in surname_roots
+        and _mostly_person(forms.get(k[:-1]))
+        and not _mostly_person(forms[k], ("NORP",))
+    }
     for key, form in forms.items():
         if key in families:
             continue
