@@ -8,9 +8,11 @@ A one-word name ("Fairfax", "Hillary", "May") is linked, in this order:
    place), unless the words around it make it a place ("in Fairfax",
    "Fairfax County") or it is a known place without a person cue;
 3. else to a person named in full in the same story (when the corpus has
-   stories), else to the person whose full name dominates the corpus. A
-   surname several people share ("King": Martin Luther King, Peter King)
-   needs one of them to be named ten times as often as all the others.
+   stories), else to the person whose full name dominates the corpus: a
+   surname several people share needs one of them to be named in full three
+   times as often as all the others ("Obama": Barack, not Michelle); a title
+   that is also a surname ("King": Martin Luther King, Peter King) is linked
+   only inside its article or story.
 
 A capitalised word also used as a common word ("Will", "Bill", "May") is
 linked only with a person cue next to it (a title before, "said" after), and
@@ -40,8 +42,9 @@ from .surnames import Surnames, resolve_surname
 __all__ = ["resolve_mentions"]
 
 # Across articles, a shared surname goes to one person only when that person is
-# named in full this many times as often as all the others together.
-_ELSEWHERE_DOMINANCE = 10
+# named in full this many times as often as all the others together (as before
+# articles and stories were looked at: it keeps "Trump" and "Obama" whole).
+_ELSEWHERE_DOMINANCE = 3
 
 
 @dataclass
