@@ -78,6 +78,7 @@ _INLINE = (
         ),
     ),
     (PHOTO_CREDIT, re.compile(r"[ \t]*\b(?:REUTERS|Reuters)/[^\n]{1,60}$", re.MULTILINE)),
+    (PROMPT, re.compile(r"^[ \t]*Facebook Twitter Pinterest\b[ \t]*", re.MULTILINE)),
     # Photo teasers: "( PHOTOS: Fiscal cliff's key players)", "| AP Photos No ...".
     (PHOTO_GALLERY, re.compile(r"[ \t]*\([ \t]*PHOTOS?:[^()\n]{1,100}\)")),
     (PHOTO_GALLERY, re.compile(r"[ \t]*\|[ \t]*AP Photos?\b[^\n]*$", re.MULTILINE)),
@@ -152,7 +153,17 @@ def _kept_part(match: re.Match, cut: str | int) -> str:
     return match.group()[: match.start(cut) - match.start()].rstrip() if cut else ""
 
 
+# A sign-up form flattened into one line names two or more of these.
+_FORM_PHRASES = re.compile(
+    r"\b(?:sign up|unsubscribe|privacy policy|terms of service|recaptcha|newsletters?|"
+    r"email address|subscribe)\b",
+    re.IGNORECASE,
+)
+
+
 def _line_kind(line: str) -> str:
     if not line or len(line) > 2000:
         return ""
+    if len({m.group().lower() for m in _FORM_PHRASES.finditer(line)}) >= 2:
+        return PROMPT
     return next((kind for kind, pattern in _LINES if pattern.fullmatch(line)), "")
