@@ -79,6 +79,7 @@ _INLINE = (
     ),
     (PHOTO_CREDIT, re.compile(r"[ \t]*\b(?:REUTERS|Reuters)/[^\n]{1,60}$", re.MULTILINE)),
     (PROMPT, re.compile(r"^[ \t]*Facebook Twitter Pinterest\b[ \t]*", re.MULTILINE)),
+    (VIDEO_WIDGET, re.compile(r"(?:^|[ \t]+)Related Video\b(?=[ \t]+[A-Z])", re.MULTILINE)),
     # Photo teasers: "( PHOTOS: Fiscal cliff's key players)", "| AP Photos No ...".
     (PHOTO_GALLERY, re.compile(r"[ \t]*\([ \t]*PHOTOS?:[^()\n]{1,100}\)")),
     (PHOTO_GALLERY, re.compile(r"[ \t]*\|[ \t]*AP Photos?\b[^\n]*$", re.MULTILINE)),

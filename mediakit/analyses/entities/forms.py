@@ -245,7 +245,7 @@ CREDIT_BEFORE = re.compile(
 )
 CREDIT_AFTER = re.compile(r"\s*/|\s+(?:Photos?|Images)\b")
 # Words of a credit or caption inside a span: "AP Photo", "Getty Obama", "AP AP Enlarge".
-CREDIT_WORDS = re.compile(r"\b(?:Photos?|Getty|Enlarge|Caption|Images)\b")
+CREDIT_WORDS = re.compile(r"\b(?:Photos?|Getty|Enlarge|Caption|Images|Replay)\b|\bphotos?$")
 
 
 # -- small text helpers -------------------------------------------------------------
