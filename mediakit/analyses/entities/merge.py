@@ -17,8 +17,12 @@ from rapidfuzz import fuzz
 from ...unionfind import UnionFind
 from .collect import Collected
 from .forms import PARTICLES, Form, form_key
+from .spelling_index import SpellingIndex
 
-__all__ = ["Grouping", "group_forms", "person_like", "same_person"]
+__all__ = ["SURNAME_RATIO", "Grouping", "group_forms", "person_like", "same_person"]
+
+#: Surnames this close (``fuzz.ratio``) may name one person ("Zelensky" / "Zelenskyy").
+SURNAME_RATIO = 88
 
 
 @dataclass
@@ -42,14 +46,7 @@ def group_forms(found: Collected, alias_map: dict[str, tuple[str, str]]) -> Grou
     people = [
         k for k in forms if k not in alias_map and person_like(k, forms[k], found.lower_counts)
     ]
-    blocks: dict[str, list[str]] = defaultdict(list)
-    for k in people:
-        blocks[k.split()[-1][:1]].append(k)
-    for block in blocks.values():
-        for x in range(len(block)):
-            for y in range(x + 1, len(block)):
-                if same_person(block[x], block[y]):
-                    uf.union(block[x], block[y])
+    _join_people(people, uf)
     for long, acr in found.acronym_pairs:
         if long in forms and acr in forms and long not in alias_map and acr not in alias_map:
             uf.union(long, acr)
@@ -62,6 +59,30 @@ def group_forms(found: Collected, alias_map: dict[str, tuple[str, str]]) -> Grou
             else:
                 singular[base] = key
     return Grouping(uf, alias_canonical, people)
+
+
+def _join_people(people: list[str], uf: UnionFind) -> None:
+    # same_person looks only at the first word (dots stripped) and the
+    # surname: names that agree on both are one person, and only surnames the
+    # spelling index finds close are compared, so the cost grows with the
+    # number of names, not its square.
+    by_surname: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for k in people:
+        words = k.split()
+        by_surname[words[-1]].setdefault(words[0].rstrip("."), []).append(k)
+    for firsts in by_surname.values():
+        for keys in firsts.values():
+            for k in keys[1:]:
+                uf.union(keys[0], k)
+    index = SpellingIndex(by_surname, min_ratio=SURNAME_RATIO)
+    for s, firsts in by_surname.items():
+        for t in index.matches(s):
+            if t < s:
+                continue
+            for fa, ka in firsts.items():
+                for fb, kb in by_surname[t].items():
+                    if (s, fa) < (t, fb) and same_person(ka[0], kb[0]):
+                        uf.union(ka[0], kb[0])
 
 
 def _join_aliases(
@@ -102,7 +123,7 @@ def same_person(a: str, b: str) -> bool:
     (True, False)
     """
     wa, wb = a.split(), b.split()
-    if fuzz.ratio(wa[-1], wb[-1]) < 88:
+    if fuzz.ratio(wa[-1], wb[-1]) < SURNAME_RATIO:
         return False
     fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     if len(fa) == 1 or len(fb) == 1:

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from .collect import Collected
 from .forms import TITLES, Mention
-from .merge import Grouping
+from .merge import SURNAME_RATIO, Grouping
+from .spelling_index import SpellingIndex
 
 __all__ = ["Surnames", "find_surnames", "resolve_mentions", "resolve_surname"]
 
@@ -42,7 +41,7 @@ def find_surnames(
     surname_roots: dict[str, set[str]] = defaultdict(set)
     for k in grouping.people:
         surname_roots[k.split()[-1]].add(uf.find(k))
-    surname_keys = list(surname_roots)
+    index = SpellingIndex(surname_roots, min_ratio=SURNAME_RATIO)
     surname_of: dict[str, set[str]] = {}
     for key, form in forms.items():
         if (
@@ -56,7 +55,7 @@ def find_surnames(
         place_votes = sum(form.labels[lab] for lab in ("GPE", "LOC", "NORP"))
         if place_votes * 2 > sum(form.labels.values()):
             continue  # "Ukraine" is not the surname of a "Trump Ukraine"
-        hits = {s for s in surname_keys if s[:1] == key[:1] and fuzz.ratio(s, key) >= 88}
+        hits = index.matches(key)
         if not hits:
             continue
         roots = set().union(*(surname_roots[s] for s in hits))
