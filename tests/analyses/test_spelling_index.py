@@ -6,7 +6,7 @@ import random
 
 from rapidfuzz import fuzz
 
-from mediakit.analyses.entities.merge import group_forms
+from mediakit.analyses.entities.merge import group_forms, same_person
 from mediakit.analyses.entities.spelling_index import LONG, SpellingIndex
 
 
@@ -86,3 +86,20 @@ def test_people_merge_by_close_surname_and_agreeing_first_name():
     # "J." agrees with both "Joe" and "Joseph", so they meet through it.
     assert uf.find("joe biden") == uf.find("joseph biden") == uf.find("j. biden")
     assert uf.find("hunter biden") == "hunter biden"
+
+
+def test_common_surname_with_many_first_names_groups_as_all_pairs_would():
+    # Enough first names under one surname to take the vectorised path.
+    rng = random.Random(3)
+    firsts = sorted(
+        {"".join(rng.choice("aeklmnorst") for _ in range(rng.randint(3, 7))) for _ in range(60)}
+    )
+    names = [f"{f.capitalize()} Smith" for f in firsts] + ["K. Smith", "M. Smyth", "Anna Smithe"]
+    found = _Found(names)
+    grouping = group_forms(found, {})
+    people = grouping.people
+    for a in people:
+        for b in people:
+            if same_person(a, b):
+                assert grouping.uf.find(a) == grouping.uf.find(b), (a, b)
+    assert len({grouping.uf.find(k) for k in people}) < len(people)

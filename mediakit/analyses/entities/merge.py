@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from ...unionfind import UnionFind
 from .collect import Collected
@@ -23,6 +24,8 @@ __all__ = ["SURNAME_RATIO", "Grouping", "group_forms", "person_like", "same_pers
 
 #: Surnames this close (``fuzz.ratio``) may name one person ("Zelensky" / "Zelenskyy").
 SURNAME_RATIO = 88
+#: First names this close agree ("Volodymyr" / "Wolodymyr"); an initial agrees with its letter.
+FIRST_NAME_RATIO = 85
 
 
 @dataclass
@@ -51,8 +54,9 @@ def group_forms(found: Collected, alias_map: dict[str, tuple[str, str]]) -> Grou
         if long in forms and acr in forms and long not in alias_map and acr not in alias_map:
             uf.union(long, acr)
     singular: dict[str, str] = {}
+    is_person = set(people)  # a set: a list lookup per form was quadratic
     for key in forms:
-        if " " in key and key not in alias_map and key not in people:
+        if " " in key and key not in alias_map and key not in is_person:
             base = key[:-1] if key.endswith("s") else key
             if base in singular:
                 uf.union(singular[base], key)
@@ -79,10 +83,26 @@ def _join_people(people: list[str], uf: UnionFind) -> None:
         for t in index.matches(s):
             if t < s:
                 continue
-            for fa, ka in firsts.items():
-                for fb, kb in by_surname[t].items():
-                    if (s, fa) < (t, fb) and same_person(ka[0], kb[0]):
-                        uf.union(ka[0], kb[0])
+            for fa, fb in _first_name_candidates(list(firsts), list(by_surname[t])):
+                ka, kb = firsts[fa][0], by_surname[t][fb][0]
+                if (s, fa) < (t, fb) and same_person(ka, kb):
+                    uf.union(ka, kb)
+
+
+def _first_name_candidates(a: list[str], b: list[str]) -> list[tuple[str, str]]:
+    # Every pair of first names may agree while the lists are short; a
+    # common surname ("Smith") with hundreds of first names is scored in one
+    # vectorised call instead of pair by pair.
+    if len(a) * len(b) <= 400:
+        return [(x, y) for x in a for y in b]
+    out = [(x, y) for x in a for y in b if (len(x) == 1 or len(y) == 1) and x[:1] == y[:1]]
+    full_a = [x for x in a if len(x) != 1]
+    full_b = [y for y in b if len(y) != 1]
+    if full_a and full_b:
+        scores = process.cdist(full_a, full_b, scorer=fuzz.ratio, score_cutoff=FIRST_NAME_RATIO)
+        rows, cols = np.nonzero(scores)
+        out += [(full_a[i], full_b[j]) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
+    return out
 
 
 def _join_aliases(
@@ -128,4 +148,4 @@ def same_person(a: str, b: str) -> bool:
     fa, fb = wa[0].rstrip("."), wb[0].rstrip(".")
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
-    return fuzz.ratio(fa, fb) >= 85
+    return fuzz.ratio(fa, fb) >= FIRST_NAME_RATIO
