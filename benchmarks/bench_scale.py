@@ -93,6 +93,22 @@ def _child(args: argparse.Namespace) -> dict:
 
 
 # -- parent side ---------------------------------------------------------------------
+def write_records(path: str, n: int, dest: Path) -> None:
+    """The first ``n`` records of a JSONL(.gz) corpus as read (copies as in :func:`_corpus`)."""
+    import gzip
+
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        records = [json.loads(line) for line in f if line.strip()]
+    with open(dest, "w", encoding="utf-8") as out:
+        for i in range(n):
+            rec, k = dict(records[i % len(records)]), i // len(records)
+            if k:
+                rec["id"] = f"{rec['id']}-copy{k}"
+                rec["text"] = f"{rec['text']}\n\nCopy {k}."
+            out.write(json.dumps(rec) + "\n")
+
+
 def tree_pss(pid: int) -> int:
     """Proportional set size (bytes) of ``pid`` and all its descendants."""
     pss, stack = 0, [pid]
@@ -144,15 +160,7 @@ def run(scenario: str, args: argparse.Namespace, n: int) -> dict:
         cache = _fresh_cache(Path(args.cache_dir), Path(tmp))
         if scenario == "cli":
             subset = Path(tmp) / "corpus.jsonl"
-            code = (
-                "import sys; sys.path.insert(0, sys.argv[3]); import bench_scale as b;"
-                "b._corpus(sys.argv[1], int(sys.argv[2]))"
-                ".to_json(sys.argv[4], orient='records', lines=True, date_format='iso')"
-            )
-            subprocess.run(
-                [sys.executable, "-c", code, args.corpus, str(n), str(ROOT / "benchmarks"), subset],
-                check=True,
-            )
+            write_records(args.corpus, n, subset)
             cmd = [sys.executable, "-m", "mediakit.cli", "analyze", str(subset), "--cache-dir"]
             cmd += [str(cache), "-o", str(Path(tmp) / "metrics.csv"), "--quiet"]
             t0 = time.perf_counter()
