@@ -177,7 +177,7 @@ def _table(results: dict[int, dict]) -> str:
     sizes = sorted(results)
     lo, hi = sizes[0], sizes[-1]
     rows = [*ANALYSES, "report", "cli"]
-    head = f"{'step':<10}" + "".join(f"{f'{n:,} art. s':>16}" for n in sizes) + f"{'exponent':>10}"
+    head = f"{'step':<30}" + "".join(f"{f'{n:,} art. s':>16}" for n in sizes) + f"{'exponent':>10}"
     lines = [head]
     for name in rows:
         vals = [results[n].get(name) for n in sizes]
@@ -187,7 +187,7 @@ def _table(results: dict[int, dict]) -> str:
             else "-"
         )
         cells = "".join(f"{v:>16.2f}" if v is not None else f"{'-':>16}" for v in vals)
-        lines.append(f"{'mediakit analyze' if name == 'cli' else name:<10}{cells}{exp:>10}")
+        lines.append(f"{'mediakit analyze' if name == 'cli' else name:<30}{cells}{exp:>10}")
     for key, label in [
         ("report_mb", "report size MB"),
         ("analyses_pss_mb", "peak PSS MB, analyses"),
@@ -195,7 +195,7 @@ def _table(results: dict[int, dict]) -> str:
         ("cli_pss_mb", "peak PSS MB, mediakit analyze"),
     ]:
         cells = "".join(f"{results[n].get(key, float('nan')):>16.1f}" for n in sizes)
-        lines.append(f"{label:<10}{cells}")
+        lines.append(f"{label:<30}{cells}")
     return "\n".join(lines)
 
 
