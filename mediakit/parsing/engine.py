@@ -23,7 +23,13 @@ from .pipeline import load_nlp
 from .records import parse_batch
 from .store import ParseStore
 
-__all__ = ["FLUSH_ROWS", "check_parse_options", "default_n_process", "parse_into"]
+__all__ = [
+    "FLUSH_ROWS",
+    "WORKER_ARTICLES",
+    "check_parse_options",
+    "default_n_process",
+    "parse_into",
+]
 
 
 #: Flush parse records to disk at least this often (rows), so an interrupted
@@ -81,6 +87,12 @@ def default_n_process(n_chars: int) -> int:
 # `if __name__ == "__main__":` guard. macOS and Windows must spawn; there a
 # script needs that guard (notebooks do not).
 _START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
+
+
+#: A worker is replaced after about this many articles: its memory (spaCy's
+#: string store, the heap) grows while it lives, and a fresh worker costs one
+#: model load (~2 s, under 1% of the parse time of 4,000 articles).
+WORKER_ARTICLES = 4000
 
 
 def _chunks(items: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
@@ -141,6 +153,13 @@ def parse_into(
 
 
 def _parse_parallel(items, take, *, model, n_process, batch_size) -> None:
+    # A fresh pool per segment recycles the workers (the pool's own
+    # max_tasks_per_child refuses the fork start method).
+    for segment in _chunks(items, WORKER_ARTICLES * n_process):
+        _parse_segment(segment, take, model=model, n_process=n_process, batch_size=batch_size)
+
+
+def _parse_segment(items, take, *, model, n_process, batch_size) -> None:
     ctx = get_context(_START_METHOD)
     pool = ProcessPoolExecutor(
         n_process, mp_context=ctx, initializer=_warm_worker, initargs=(model,)

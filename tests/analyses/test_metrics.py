@@ -93,3 +93,13 @@ def test_parallel_parse_gives_the_same_table(corpus, tmp_path):
     one = mediakit.analyze(corpus, cache_dir=tmp_path / "one", n_process=1)
     two = mediakit.analyze(corpus, cache_dir=tmp_path / "two", n_process=2, batch_size=2)
     pd.testing.assert_frame_equal(one, two)
+
+
+def test_recycled_workers_give_the_same_table(corpus, tmp_path, monkeypatch):
+    from mediakit.parsing import engine
+
+    # New workers after every four articles (two per worker).
+    monkeypatch.setattr(engine, "WORKER_ARTICLES", 2)
+    one = mediakit.analyze(corpus, cache_dir=tmp_path / "one", n_process=1)
+    two = mediakit.analyze(corpus, cache_dir=tmp_path / "two", n_process=2, batch_size=1)
+    pd.testing.assert_frame_equal(one, two)

@@ -12,11 +12,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from .collect import Collected
 from .forms import TITLES
-from .merge import Grouping
+from .merge import SURNAME_RATIO, Grouping
+from .spelling_index import SpellingIndex
 
 __all__ = ["Surnames", "find_surnames", "resolve_surname"]
 
@@ -47,7 +46,7 @@ def find_surnames(
     surname_roots: dict[str, set[str]] = defaultdict(set)
     for k in grouping.people:
         surname_roots[k.split()[-1]].add(uf.find(k))
-    surname_keys = list(surname_roots)
+    index = SpellingIndex(surname_roots, min_ratio=SURNAME_RATIO)
     surname_of: dict[str, set[str]] = {}
     # "the Clintons" are a family, their own entity, not Hillary Clinton.
     # Only when the singular is itself mostly a person's name: "Democrats" is not the
@@ -75,7 +74,7 @@ def find_surnames(
         place_votes = sum(form.labels[lab] for lab in ("GPE", "LOC", "NORP"))
         if place_votes * 2 > sum(form.labels.values()):
             continue  # "Ukraine" is not the surname of a "Trump Ukraine"
-        hits = {s for s in surname_keys if s[:1] == key[:1] and fuzz.ratio(s, key) >= 88}
+        hits = index.matches(key)
         if not hits:
             continue
         roots = set().union(*(surname_roots[s] for s in hits))
