@@ -10,7 +10,15 @@ import pandas as pd
 
 from .. import compare
 from ..analyses.metric_info import GRADE_FORMULAS, describe_metric, metric_short_title
-from .style import WIDTH, chart_title, direction_note, outlet_colour, row_step, shorten
+from .style import (
+    WIDTH,
+    chart_title,
+    direction_note,
+    outlet_colour,
+    outlet_shape,
+    row_step,
+    shorten,
+)
 
 __all__ = ["metric_by_outlet", "metric_profile", "readability_formulas", "sentence_lengths"]
 
@@ -21,7 +29,7 @@ def metric_by_outlet(
     metric: str = "flesch_reading_ease",
     *,
     outlets: Iterable[str] | None = None,
-    max_outlets: int | None = 60,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.LayerChart:
     """One metric by outlet: a dot per article and a tick at each outlet's mean.
 
@@ -118,7 +126,7 @@ def metric_profile(
     columns: Sequence[str] | None = None,
     *,
     outlets: Iterable[str] | None = None,
-    max_outlets: int | None = 30,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.LayerChart:
     """Several metrics side by side, each as outlet averages in corpus standard deviations.
 
@@ -134,8 +142,8 @@ def metric_profile(
         if "outlet" in metrics.columns
         else (metrics, "")
     )
-    data = compare.standardized(metrics, columns)
-    data = data[data["outlet"].isin(set(compare.largest_outlets(capped, None)))] if note else data
+    # Folding the small outlets leaves every article in: 0 is still the corpus average.
+    data = compare.standardized(capped, columns)
     order = list(dict.fromkeys(data["metric"]))
     labels = {
         c: metric_short_title(c) + (f" (higher = {d})" if (d := describe_metric(c).higher) else "")
@@ -162,10 +170,13 @@ def metric_profile(
             alt.Tooltip("articles:Q", title="Articles", format=","),
         ],
     }
+    shape = outlet_shape(present, outlets, legend=True)
+    if shape is not None:
+        enc["shape"] = shape
     if len(present) <= 12:  # side by side within a row; more outlets would be slivers
         enc["yOffset"] = alt.YOffset("outlet:N", sort=present)
     zero = alt.Chart(pd.DataFrame({"z": [0.0]})).mark_rule(color="#888").encode(x="z:Q")
-    dots = alt.Chart(data).mark_circle(size=70, opacity=0.85).encode(**enc)
+    dots = alt.Chart(data).mark_point(size=70, opacity=0.85, filled=True).encode(**enc)
     return alt.layer(zero, dots).properties(
         title=chart_title(
             "How the outlets differ, metric by metric",
@@ -179,7 +190,7 @@ def metric_profile(
     )
 
 
-def _formula_rows(metrics: pd.DataFrame, max_articles: int, max_outlets: int | None):
+def _formula_rows(metrics: pd.DataFrame, max_articles: int, max_outlets: int | Sequence[str] | None):
     """The grades to draw, one row per article (few articles) or per outlet, and how to name them."""
     n = int(metrics[list(GRADE_FORMULAS)].notna().all(axis=1).sum())
     note = ""
@@ -213,7 +224,7 @@ def readability_formulas(
     *,
     outlets: Iterable[str] | None = None,
     max_articles: int = 40,
-    max_outlets: int | None = 60,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.LayerChart:
     """The five grade-level formulas side by side, and where they disagree.
 
@@ -286,7 +297,7 @@ def sentence_lengths(
     *,
     outlets: Iterable[str] | None = None,
     bins: int | Sequence[float] = compare.SENTENCE_BINS,
-    max_outlets: int | None = 12,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.LayerChart:
     """How long the sentences are: share of each outlet's sentences by length in words.
 
@@ -316,8 +327,12 @@ def sentence_lengths(
         ],
     }
     base = alt.Chart(data)
+    shape = outlet_shape(present, outlets, legend=True)
+    points = base.mark_point(filled=True, size=40)
+    if shape is not None:
+        points = points.encode(shape=shape)
     return (
-        alt.layer(base.mark_line(strokeWidth=2), base.mark_point(filled=True, size=40))
+        alt.layer(base.mark_line(strokeWidth=2), points)
         .encode(**enc)
         .properties(
             title=chart_title(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -18,7 +18,7 @@ def similarity_heatmap(
     similarity: pd.DataFrame,
     *,
     max_articles: int = 40,
-    max_outlets: int = 30,
+    max_outlets: int | Sequence[str] = compare.MAX_OUTLETS,
 ) -> alt.Chart:
     """Which articles (or outlets) share sentences: a heatmap of ``Overlap.similarity``.
 
@@ -137,14 +137,14 @@ def _outlet_heatmap(data: pd.DataFrame) -> alt.Chart:
 def unique_share_chart(
     unique_share: pd.DataFrame,
     *,
-    max_outlets: int = 40,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
     outlets: Iterable[str] | None = None,
 ) -> alt.Chart:
     """What share of each outlet's sentences no other outlet has: one bar per outlet.
 
     Sums ``Overlap.unique_share`` by outlet (unique sentences / sentences
-    compared); with more than ``max_outlets`` outlets, those with most
-    sentences are shown.
+    compared); the ``max_outlets`` outlets with most articles are named, the
+    others summed as "other outlets".
 
     >>> u = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "sentences": [10, 20],
     ...                   "unique_sentences": [5, 20], "unique_share": [0.5, 1.0]})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -19,11 +19,14 @@ def quotes_by_speaker(
     top: int = 15,
     kinds: Iterable[str] = ("direct", "partial", "indirect"),
     outlets: Iterable[str] | None = None,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.Chart:
     """Who gets quoted, and by which outlets: quotes per speaker, stacked by outlet.
 
     Shows the ``top`` speakers with most quotes of the given ``kinds``;
     quotes without a known speaker are left out (the subtitle counts them).
+    The ``max_outlets`` outlets with most articles have a colour each, the
+    others are summed as "other outlets".
 
     >>> q = pd.DataFrame({"doc_id": ["a", "b", "b"], "outlet": ["X", "Y", "Y"],
     ...                   "speaker": ["Ann Lee", "Ann Lee", ""], "kind": ["direct"] * 3,
@@ -31,9 +34,15 @@ def quotes_by_speaker(
     >>> quotes_by_speaker(q).to_dict()["title"]["text"]
     'Who gets quoted, and by whom'
     """
-    data = compare.quotes_by_speaker(quotes, top=top, kinds=kinds)
+    folded, fold_note = (
+        compare.keep_largest_outlets(quotes, max_outlets, "quotes")
+        if "outlet" in quotes.columns
+        else (quotes, "")
+    )
+    data = compare.quotes_by_speaker(folded, top=top, kinds=kinds)
     order, unknown = data.attrs["order"], data.attrs["unknown"]
     note = f"Quotes with no identified speaker ({unknown:,}) are not shown." if unknown else ""
+    note = " ".join(n for n in (note, fold_note) if n)
     return (
         alt.Chart(data)
         .mark_bar()
