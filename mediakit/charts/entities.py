@@ -45,9 +45,9 @@ def entity_heatmap(
         "canonical:N",
         sort=names,
         title="Entity (most mentioned first)",
-        axis=alt.Axis(labelAngle=-40, labelLimit=160),
+        axis=alt.Axis(labelAngle=-40, labelLimit=240),
     )
-    y = alt.Y("outlet:N", sort=present, title="Outlet", axis=alt.Axis(labelLimit=200))
+    y = alt.Y("outlet:N", sort=present, title="Outlet", axis=alt.Axis(labelLimit=240))
     cells = (
         alt.Chart(data)
         .mark_rect(stroke="white")

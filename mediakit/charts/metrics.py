@@ -190,7 +190,9 @@ def metric_profile(
     )
 
 
-def _formula_rows(metrics: pd.DataFrame, max_articles: int, max_outlets: int | Sequence[str] | None):
+def _formula_rows(
+    metrics: pd.DataFrame, max_articles: int, max_outlets: int | Sequence[str] | None
+):
     """The grades to draw, one row per article (few articles) or per outlet, and how to name them."""
     n = int(metrics[list(GRADE_FORMULAS)].notna().all(axis=1).sum())
     note = ""

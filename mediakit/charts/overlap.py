@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -19,6 +19,7 @@ def similarity_heatmap(
     *,
     max_articles: int = 40,
     max_outlets: int | Sequence[str] = compare.MAX_OUTLETS,
+    labels: Mapping[str, str] | pd.Series | None = None,
 ) -> alt.Chart:
     """Which articles (or outlets) share sentences: a heatmap of ``Overlap.similarity``.
 
@@ -26,7 +27,8 @@ def similarity_heatmap(
     of their sentences that have a near-duplicate in the other. Larger
     corpora are summed by outlet (the ``max_outlets`` outlets with most shared
     sentences): one cell per pair of outlets, coloured by the number of
-    shared sentence pairs.
+    shared sentence pairs. ``labels`` (doc_id -> label, see
+    :func:`mediakit.compare.article_labels`) names the articles.
 
     >>> sim = pd.DataFrame({"doc_id_a": ["a"], "doc_id_b": ["b"], "outlet_a": ["X"], "outlet_b": ["Y"],
     ...                     "similarity": [0.25], "shared_sentences": [3]})
@@ -35,7 +37,7 @@ def similarity_heatmap(
     """
     docs = pd.unique(pd.concat([similarity["doc_id_a"], similarity["doc_id_b"]]).astype(str))
     if len(docs) <= max_articles:
-        return _article_heatmap(compare.article_similarity(similarity))
+        return _article_heatmap(compare.article_similarity(similarity, labels=labels))
     return _outlet_heatmap(compare.outlet_similarity(similarity, max_outlets))
 
 
@@ -48,14 +50,14 @@ def _article_heatmap(data: pd.DataFrame) -> alt.Chart:
             x=alt.X(
                 "article_a:N",
                 sort=order,
-                title="Article (outlet · id)",
-                axis=alt.Axis(labelLimit=200, labelAngle=-40),
+                title="Article",
+                axis=alt.Axis(labelLimit=260, labelAngle=-40),
             ),
             y=alt.Y(
                 "article_b:N",
                 sort=order,
-                title="Article (outlet · id)",
-                axis=alt.Axis(labelLimit=200),
+                title="Article",
+                axis=alt.Axis(labelLimit=260),
             ),
             color=alt.Color(
                 "similarity:Q",
@@ -99,9 +101,9 @@ def _outlet_heatmap(data: pd.DataFrame) -> alt.Chart:
                 "outlet_a:N",
                 sort=order,
                 title="Outlet",
-                axis=alt.Axis(labelLimit=160, labelAngle=-40),
+                axis=alt.Axis(labelLimit=240, labelAngle=-40),
             ),
-            y=alt.Y("outlet_b:N", sort=order, title="Outlet", axis=alt.Axis(labelLimit=160)),
+            y=alt.Y("outlet_b:N", sort=order, title="Outlet", axis=alt.Axis(labelLimit=240)),
             color=alt.Color(
                 "shared_sentences:Q",
                 title="Shared sentence pairs",

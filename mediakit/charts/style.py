@@ -13,9 +13,8 @@ from collections.abc import Iterable, Sequence
 import altair as alt
 import pandas as pd
 
-from ..compare import OTHER_OUTLETS
-
 from ..analyses.metric_info import describe_metric
+from ..compare import OTHER_OUTLETS
 from ..vocab import LABEL_NAMES
 
 __all__ = [

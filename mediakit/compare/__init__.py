@@ -13,6 +13,7 @@ One module per family: :mod:`.metrics`, :mod:`.entities`, :mod:`.quotes`,
 and shared helpers in :mod:`.tables`.
 """
 
+from .article_labels import article_labels
 from .entities import entity_matrix, exclusive_entities, top_entities
 from .figures import BOUND_WORDS, figure_panels
 from .keyness import keyness_top
@@ -47,6 +48,7 @@ __all__ = [
     "OTHER_OUTLETS",
     "SENTENCE_BINS",
     "OutletValues",
+    "article_labels",
     "article_similarity",
     "entity_matrix",
     "exclusive_entities",

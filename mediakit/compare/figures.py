@@ -76,7 +76,9 @@ def figure_panels(
     )
     # One row per figure: an outlet's second figure in a panel gets its own row, not a label on top.
     nth = data.groupby(["group_id", "outlet"]).cumcount()
-    data["row"] = data["outlet"].where(nth == 0, data["outlet"] + " (" + (nth + 1).astype(str) + ")")
+    data["row"] = data["outlet"].where(
+        nth == 0, data["outlet"] + " (" + (nth + 1).astype(str) + ")"
+    )
     order = (
         list(dict.fromkeys(data.set_index("group_id").loc[list(keep), "panel"]))
         if len(data)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,10 +22,14 @@ def _mirror(table: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     return pd.concat([table, swapped[table.columns]], ignore_index=True)
 
 
-def article_similarity(similarity: pd.DataFrame) -> pd.DataFrame:
+def article_similarity(
+    similarity: pd.DataFrame, *, labels: Mapping[str, str] | pd.Series | None = None
+) -> pd.DataFrame:
     """Every article pair in both directions, with ``article_a``/``article_b`` labels ("outlet · id").
 
-    ``similarity`` is ``Overlap.similarity`` (:func:`mediakit.overlap`).
+    ``similarity`` is ``Overlap.similarity`` (:func:`mediakit.overlap`);
+    ``labels`` (doc_id -> label, e.g. :func:`mediakit.compare.article_labels`
+    of the corpus) names the articles by title instead of id.
 
     >>> sim = pd.DataFrame({"doc_id_a": ["a"], "doc_id_b": ["b"], "outlet_a": ["X"], "outlet_b": ["Y"],
     ...                     "similarity": [0.25], "shared_sentences": [3]})
@@ -37,8 +41,12 @@ def article_similarity(similarity: pd.DataFrame) -> pd.DataFrame:
     for c in ("doc_id_a", "doc_id_b", "outlet_a", "outlet_b"):
         data[c] = data[c].astype(str)
     data = _mirror(data, "doc_id", "outlet")
-    data["article_a"] = data["outlet_a"] + " · " + data["doc_id_a"]
-    data["article_b"] = data["outlet_b"] + " · " + data["doc_id_b"]
+    for side in ("a", "b"):
+        by_id = data[f"outlet_{side}"] + " · " + data[f"doc_id_{side}"]
+        if labels is not None:
+            named = data[f"doc_id_{side}"].map(dict(labels))
+            by_id = named.where(named.notna(), by_id).astype(str)
+        data[f"article_{side}"] = by_id
     return data
 
 

@@ -62,7 +62,8 @@ class Table:
 
     ``columns`` renames columns for display only (the CSV keeps the
     snake_case names); ``digits`` is the number of decimals shown for floats;
-    the page shows at most ``max_rows`` rows (the CSV export has them all).
+    the page shows at most ``max_rows`` rows (the CSV export has them all);
+    ``collapsed``: folded away until the reader opens it.
 
     >>> t = Table("outlets", "Articles per outlet", pd.DataFrame({"outlet": ["A"], "articles": [1]}))
     >>> t.id, list(t.data.columns)
@@ -76,6 +77,7 @@ class Table:
     columns: dict[str, str] = field(default_factory=dict)
     digits: int = 2
     max_rows: int | None = 500
+    collapsed: bool = False
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
     >>> [b.id for b in blocks if isinstance(b, Chart)][:2]
     ['profile', 'metric-words']
     """
-    metrics, outlets = ctx.metrics, ctx.outlets
+    metrics = ctx.metrics
     per_outlet = metrics.groupby("outlet").size()
     wanted = [
         m for m in ctx.option("metrics", DEFAULT_METRICS) if m in compare.metric_columns(metrics)
@@ -86,7 +86,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
             Chart(
                 "profile",
                 "How the outlets differ, metric by metric",
-                charts.metric_profile(metrics, profile_cols, outlets=outlets),
+                charts.metric_profile(metrics, profile_cols, **ctx.chart_options),
                 data=compare.standardized(metrics, profile_cols),
                 caption="Every measure on one scale: 0 is the average article of this corpus, "
                 "±1 one standard deviation. Details of each measure follow.",
@@ -99,7 +99,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
             Chart(
                 f"metric-{metric.replace('_', '-')}",
                 f"{info.short} by outlet",
-                charts.metric_by_outlet(metrics, metric, outlets=outlets),
+                charts.metric_by_outlet(metrics, metric, **ctx.chart_options),
                 data=summary,
                 columns={k: f"{v} ({info.short.lower()})" for k, v in _STAT_NAMES.items()},
                 caption=info.description,
@@ -109,7 +109,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
         Chart(
             "readability-formulas",
             "Five readability formulas",
-            charts.readability_formulas(metrics, outlets=outlets),
+            charts.readability_formulas(metrics, **ctx.chart_options),
             data=compare.formula_grades(metrics),
             caption="Grade-level formulas turn sentence and word length into a US school grade. They were built "
             "for school books, not news, and disagree with each other; the consensus grade is their median.",
@@ -119,7 +119,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
         Chart(
             "sentence-lengths",
             "Sentence lengths",
-            charts.sentence_lengths(ctx.sentences, outlets=outlets),
+            charts.sentence_lengths(ctx.sentences, **ctx.chart_options),
             data=compare.sentence_length_distribution(ctx.sentences),
             columns={"bin": "Words", "bin_start": "From (words)", "bin_end": "Below (words)"},
             caption="Sentences as split by the language model: a headline, a subheading or a list item "
