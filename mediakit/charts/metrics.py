@@ -73,7 +73,9 @@ def metric_by_outlet(
             "white tick = median, black tick = mean."
         )
     else:
-        layers = [_dots(data.points, metric, y, colour, fmt), mean]
+        # Dots over the mean: with one article per outlet they coincide, and a
+        # hover or click must reach the article, not the outlet's average.
+        layers = [mean, _dots(data.points, metric, y, colour, fmt)]
         how = "Each dot is one article; the black tick is the outlet's mean."
     return alt.layer(*layers).properties(
         title=chart_title(f"{info.short} by outlet", how, direction_note(metric), note),

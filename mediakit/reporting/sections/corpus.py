@@ -128,7 +128,6 @@ def articles_table(ctx: ReportContext) -> tuple[Table, list[Block]]:
         "articles",
         "Articles",
         articles,
-        caption="Click a row to read the article (when this file holds its text).",
         digits=0,
         max_rows=int(ctx.option("article_rows", ARTICLE_ROWS)),
         collapsed=True,
