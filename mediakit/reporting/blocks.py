@@ -14,6 +14,9 @@ import pandas as pd
 
 __all__ = ["Block", "Bullets", "Chart", "Definitions", "Table", "Text"]
 
+#: Rows of the table behind a chart shown on the page (its CSV download has them all).
+CHART_ROWS = 50
+
 
 @dataclass(frozen=True)
 class Text:
@@ -123,6 +126,7 @@ class Chart:
             self.data,
             columns=self.columns,
             digits=self.digits,
+            max_rows=CHART_ROWS,
         )
 
 

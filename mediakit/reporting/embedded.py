@@ -50,10 +50,10 @@ def table_csv(data: pd.DataFrame) -> str:
 
 
 def csv_payloads(tables: Iterable[Table], budget: int = CSV_BUDGET) -> dict[str, str]:
-    """CSV text of each table, in order, while the total fits ``budget`` characters."""
+    """CSV text of each table while the total fits ``budget`` characters; article lists first."""
     out: dict[str, str] = {}
     used = 0
-    for table in tables:
+    for table in sorted(tables, key=lambda t: t.id not in LISTS):
         text = table_csv(table.data)
         if used + len(text) > budget:
             continue  # a smaller table further on may still fit

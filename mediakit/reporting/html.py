@@ -36,7 +36,7 @@ from markupsafe import Markup
 from ..charts.safe_spec import safe_spec
 from ..parsing.store import CacheWarning, asset_path
 from .blocks import Block, Bullets, Chart, Definitions, Table, Text
-from .embedded import csv_payloads, row_targets
+from .embedded import CSV_BUDGET, REPORT_BUDGET, TEXT_BUDGET, csv_payloads, row_targets
 from .labels import column_label
 from .provenance import Provenance
 from .registry import Section
@@ -356,7 +356,40 @@ def render_report(
         for b in blocks
         for t in ([b] if isinstance(b, Table) else [b.table()] if isinstance(b, Chart) else [])
     ]
-    csv = csv_payloads(tables)
+    scripts = [(_TEMPLATES / "report.js").read_text(encoding="utf-8")]
+    if any(isinstance(b, Chart) for _, blocks in built for b in blocks):
+        scripts.insert(0, vega_javascript(cache_dir))
+    page = {"title": title, "provenance": provenance, "note": note, "scripts": scripts}
+    # The page without downloads and texts first: what is left of the budget is theirs.
+    room = int(REPORT_BUDGET * 0.98) - len(_page(built, {}, {}, **page).encode("utf-8"))
+    csv = csv_payloads(tables, budget=max(0, min(CSV_BUDGET, room // 2)))
+    room -= int(1.05 * sum(len(v) for v in csv.values()))  # 5%: JSON escaping
+    return _page(built, csv, _within(articles or {}, min(TEXT_BUDGET, room)), **page)
+
+
+def _within(articles: Mapping[str, Mapping[str, str]], budget: int) -> dict:
+    """The first articles (most cited first) whose texts fit ``budget`` characters."""
+    kept: dict = {}
+    used = 0
+    for doc, a in articles.items():
+        need = int(1.05 * (len(a.get("text", "")) + 200))  # escaping and metadata
+        if used + need > budget:
+            break
+        kept[doc] = a
+        used += need
+    return kept
+
+
+def _page(
+    built: Sequence[tuple[Section, Sequence[Block]]],
+    csv: Mapping[str, str],
+    articles: Mapping[str, Mapping[str, str]],
+    *,
+    title: str,
+    provenance: Provenance,
+    note: str,
+    scripts: list[str],
+) -> str:
     sections = [
         {
             "id": s.id,
@@ -366,12 +399,6 @@ def render_report(
         }
         for s, blocks in built
     ]
-    has_charts = any(b["kind"] == "chart" for s in sections for b in s["blocks"])
-    scripts = (
-        [vega_javascript(cache_dir), (_TEMPLATES / "report.js").read_text(encoding="utf-8")]
-        if has_charts
-        else [(_TEMPLATES / "report.js").read_text(encoding="utf-8")]
-    )
     return (
         _environment()
         .get_template("report.html.j2")
@@ -382,7 +409,7 @@ def render_report(
             css=Markup((_TEMPLATES / "report.css").read_text(encoding="utf-8")),
             embed_options=script_json(EMBED_OPTIONS),
             csv=[(k, script_json(v)) for k, v in csv.items()],
-            articles=script_json(dict(articles or {})),
+            articles=script_json(dict(articles)),
             reader=bool(articles),
             note=note,
             scripts=[Markup(s) for s in scripts],
