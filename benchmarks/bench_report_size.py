@@ -10,6 +10,7 @@ goal (README): a report stays under 5 MB, also for thousands of articles.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import tempfile
 import time
@@ -54,7 +55,8 @@ def main() -> None:
     )
     for name, n in parts.items():
         print(f"  {name:14s} {n / 1e6:6.2f} MB ({n / size:.0%})")
-    held = html.count('"label":')
+    found = re.search(r'id="mediakit-articles">(.*?)</script>', html, re.S)
+    held = len(json.loads(found.group(1))) if found else 0
     charts = html.count('class="vega-chart"')
     rows = html.count('<tr class="cites"')
     print(f"  reader holds {held:,} articles; {charts} charts; {rows:,} table rows cite an article")

@@ -66,6 +66,19 @@ def _outlets_table(metrics: pd.DataFrame) -> Table:
     )
 
 
+def _titles(ctx: ReportContext, untitled: pd.Series) -> pd.Series:
+    """Titles, with "(untitled)" and the date and first words where there is none."""
+    metrics = ctx.metrics
+    named = ctx.article_labels.reindex(metrics["doc_id"].astype(str)).to_numpy()
+    by_words = pd.Series(named, index=metrics.index).astype("string").str.split(" · ", n=1).str[1]
+    return (
+        metrics["title"]
+        .astype("string")
+        .fillna("")
+        .mask(untitled.to_numpy(), "(untitled) " + by_words)
+    )
+
+
 def articles_table(ctx: ReportContext) -> tuple[Table, list[Block]]:
     """One row per article, and notes on what it lacks (dates, titles) or lost (cleaning).
 
@@ -74,20 +87,7 @@ def articles_table(ctx: ReportContext) -> tuple[Table, list[Block]]:
     corpus, metrics = ctx.corpus, ctx.metrics
     n = len(corpus)
     untitled = _blank(metrics["title"])
-    named = ctx.article_labels.reindex(metrics["doc_id"].astype(str)).to_numpy()
-    shown_title = (
-        metrics["title"]
-        .astype("string")
-        .fillna("")
-        .mask(
-            untitled.to_numpy(),
-            pd.Series(named, index=metrics.index)
-            .astype("string")
-            .str.split(" · ", n=1)
-            .str[1]
-            .radd("(untitled) "),
-        )
-    )
+    shown_title = _titles(ctx, untitled)
     articles = pd.DataFrame(
         {
             "doc_id": metrics["doc_id"],

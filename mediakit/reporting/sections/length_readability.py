@@ -87,20 +87,14 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
     ['profile', 'metric-words']
     """
     metrics = ctx.metrics
-    per_outlet = metrics.groupby("outlet").size()
+    per_outlet = metrics.groupby("outlet").size().tolist()
     wanted = [
         m for m in ctx.option("metrics", DEFAULT_METRICS) if m in compare.metric_columns(metrics)
     ]
     profile_cols = [c for c in PROFILE_COLUMNS if c in compare.metric_columns(metrics)]
 
-    blocks: list[Block] = [
-        Text(
-            small_corpus_caveat(
-                len(metrics), int(per_outlet.min()), per_outlet=per_outlet.tolist()
-            ),
-            style="note",
-        )
-    ]
+    caveat = small_corpus_caveat(len(metrics), min(per_outlet), per_outlet=per_outlet)
+    blocks: list[Block] = [Text(caveat, style="note")]
     if len(metrics) >= 2:  # z-scores need spread across articles
         blocks.append(
             Chart(
