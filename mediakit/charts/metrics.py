@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import altair as alt
 import numpy as np
@@ -193,7 +193,10 @@ def metric_profile(
 
 
 def _formula_rows(
-    metrics: pd.DataFrame, max_articles: int, max_outlets: int | Sequence[str] | None
+    metrics: pd.DataFrame,
+    max_articles: int,
+    max_outlets: int | Sequence[str] | None,
+    labels: Mapping[str, str] | pd.Series | None = None,
 ):
     """The grades to draw, one row per article (few articles) or per outlet, and how to name them."""
     n = int(metrics[list(GRADE_FORMULAS)].notna().all(axis=1).sum())
@@ -206,8 +209,12 @@ def _formula_rows(
             + shorten(data["title"].where(data["title"] != "", data["doc_id"]), 45)
         )
         shared = data.groupby(label)["doc_id"].transform("nunique") > 1  # two articles, one label
+        row = label.where(~shared, label + " (" + data["doc_id"] + ")")
+        if labels is not None:  # names for untitled articles too (date, first words)
+            named = data["doc_id"].astype(str).map(dict(labels))
+            row = shorten(named, 60).where(named.notna(), row)
         data = data.assign(
-            row=label.where(~shared, label + " (" + data["doc_id"] + ")"),
+            row=row,
             title=shorten(data["title"]),
         )
         row_title, what = "Article", "an article"
@@ -229,8 +236,12 @@ def readability_formulas(
     outlets: Iterable[str] | None = None,
     max_articles: int = 40,
     max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
+    labels: Mapping[str, str] | pd.Series | None = None,
 ) -> alt.LayerChart:
     """The five grade-level formulas side by side, and where they disagree.
+
+    ``labels`` (doc_id -> name, see :func:`mediakit.compare.article_labels`)
+    names the article rows; without it they read "outlet · title" (or id).
 
     Up to ``max_articles`` articles: one row per article; more: one row per
     outlet (its average grade per formula). The line spans the lowest to the
@@ -242,7 +253,7 @@ def readability_formulas(
     'Five readability formulas, five answers'
     """
     compare.formula_grades(metrics.iloc[:0])  # fails early, with the metric list, on a wrong table
-    data, row_title, what, extra, note = _formula_rows(metrics, max_articles, max_outlets)
+    data, row_title, what, extra, note = _formula_rows(metrics, max_articles, max_outlets, labels)
     data = data.assign(formula_title=data["formula"].map(metric_short_title))
     rows = list(dict.fromkeys(data["row"]))
     y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=300))

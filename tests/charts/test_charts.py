@@ -313,3 +313,13 @@ def test_every_metric_has_a_title_with_unit_and_a_description(metrics):
         describe_metric("org_mentions_per_1k_words").title
         == "Organisation mentions per 1,000 words"
     )
+
+
+def test_untitled_articles_are_named_by_their_first_words_not_their_id(corpus, metrics):
+    labels = mediakit.compare.article_labels(corpus)
+    spec = charts.readability_formulas(metrics, labels=labels).to_dict()
+    rows = {r["row"] for rows in data_rows(spec).values() for r in rows if "row" in r}
+    untitled = corpus.loc[corpus["title"] == "", "doc_id"].tolist()
+    assert untitled  # the bundled corpus has untitled articles
+    assert not any(doc in row for doc in untitled for row in rows)
+    assert any("“" in row for row in rows)  # "Outlet D · “President Biden …”"

@@ -123,7 +123,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
         Chart(
             "readability-formulas",
             "Five readability formulas",
-            charts.readability_formulas(metrics, **ctx.chart_options),
+            charts.readability_formulas(metrics, labels=ctx.article_labels, **ctx.chart_options),
             data=compare.formula_grades(metrics),
             caption="Grade-level formulas turn sentence and word length into a US school grade. They were built "
             "for school books, not news, and disagree with each other; the consensus grade is their median.",
