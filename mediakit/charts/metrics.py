@@ -11,6 +11,7 @@ import pandas as pd
 from .. import compare
 from ..analyses.metric_info import GRADE_FORMULAS, describe_metric, metric_short_title
 from .style import (
+    TITLE_CHARS,
     WIDTH,
     chart_title,
     direction_note,
@@ -101,9 +102,10 @@ def _box_layers(stats: pd.DataFrame, y: alt.Y, colour: alt.Color, tips: list, x_
 def _dots(points: pd.DataFrame, metric: str, y: alt.Y, colour: alt.Color, fmt: str) -> alt.Chart:
     info = describe_metric(metric)
     # The metric's own column name in the spec: readable in the Vega editor and in tests.
+    # Three decimals of jitter and shorter titles past 500 dots keep a big corpus's spec small.
     pts = points.rename(columns={"value": metric}).assign(
-        title=shorten(points["title"]),
-        jitter=(np.arange(len(points)) * 0.618034) % 1.0 - 0.5,
+        title=shorten(points["title"], TITLE_CHARS if len(points) <= 500 else 45),
+        jitter=np.round((np.arange(len(points)) * 0.618034) % 1.0 - 0.5, 3),
     )
     return (
         alt.Chart(pts)

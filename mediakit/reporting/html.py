@@ -362,7 +362,8 @@ def render_report(
     page = {"title": title, "provenance": provenance, "note": note, "scripts": scripts}
     # The page without downloads and texts first: what is left of the budget is theirs.
     room = int(REPORT_BUDGET * 0.98) - len(_page(built, {}, {}, **page).encode("utf-8"))
-    csv = csv_payloads(tables, budget=max(0, min(CSV_BUDGET, room // 2)))
+    # A third for downloads, the rest for the reader: the texts are what a report cannot rebuild.
+    csv = csv_payloads(tables, budget=max(0, min(CSV_BUDGET, room // 3)))
     room -= int(1.05 * sum(len(v) for v in csv.values()))  # 5%: JSON escaping
     return _page(built, csv, _within(articles or {}, min(TEXT_BUDGET, room)), **page)
 

@@ -197,16 +197,13 @@ def test_big_tables_stay_small_in_the_spec(big):
     assert any("too many to draw one by one" in s for s in note)
     # said, not silent; nothing to pick in a static chart
     assert any(
-        'The 10 outlets with most articles of 400; the other 390 are summed as "other outlets"'
-        in s
+        'The 10 outlets with most articles of 400; the other 390 are summed as "other outlets"' in s
         for s in note
     )
 
 
 def outlets_drawn(spec: dict) -> set[str]:
-    return {
-        str(r["outlet"]) for rows in data_rows(spec).values() for r in rows if "outlet" in r
-    }
+    return {str(r["outlet"]) for rows in data_rows(spec).values() for r in rows if "outlet" in r}
 
 
 def test_every_chart_shows_the_same_largest_outlets_and_sums_the_rest(big):
