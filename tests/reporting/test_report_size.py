@@ -108,4 +108,4 @@ def test_the_2000_article_report_stays_within_its_budget(tmp_path):
     assert len(page.encode("utf-8")) <= REPORT_BUDGET
     assert "as &#34;other outlets&#34;" in page and "--outlets-top" in page
     held = json.loads(re.search(r'id="mediakit-articles">(.*?)</script>', page, re.S).group(1))
-    assert len(held) > 100
+    assert len(held) > 80  # 106 measured with benchmarks/bench_report_size.py (4.87 MB)
