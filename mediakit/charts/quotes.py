@@ -78,8 +78,12 @@ def quote_alignment(
     *,
     max_groups: int = 20,
     outlets: Iterable[str] | None = None,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.Chart:
     """How each outlet rendered the same statement: one row per statement, a dot per outlet.
+
+    The ``max_outlets`` outlets with most articles have a column each; the
+    others share the column "other outlets" (its closest rendering).
 
     Rows are the groups of :func:`mediakit.align_quotes` (the ``max_groups``
     quoted by most outlets); a dot's size is the rendering's similarity to
@@ -90,8 +94,14 @@ def quote_alignment(
     >>> quote_alignment(a).to_dict()["title"]["text"]
     'One statement, several renderings'
     """
-    data = compare.quote_statements(aligned, max_groups=max_groups)
-    order, note = data.attrs["order"], data.attrs["note"]
+    folded, fold_note = (
+        compare.keep_largest_outlets(aligned, max_outlets, "quotes")
+        if "outlet" in aligned.columns
+        else (aligned, "")
+    )
+    data = compare.quote_statements(folded, max_groups=max_groups)
+    order = data.attrs["order"]
+    note = " ".join(n for n in (data.attrs["note"], fold_note) if n)
     return (
         alt.Chart(data)
         .mark_circle(opacity=0.85)

@@ -104,7 +104,7 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
                 "only is a choice that outlet made.",
             )
         )
-    blocks.extend(_alignment(align_quotes(quotes), ctx.chart_options["outlets"]))
+    blocks.extend(_alignment(align_quotes(quotes), ctx))
     blocks.append(
         Table(
             "quotes",
@@ -142,7 +142,7 @@ def _methods(quotes: pd.DataFrame) -> Table:
     )
 
 
-def _alignment(aligned: pd.DataFrame, outlets: list[str]) -> list[Block]:
+def _alignment(aligned: pd.DataFrame, ctx: ReportContext) -> list[Block]:
     """One statement in each outlet's words: listed and charted."""
     if aligned.empty:
         return [Text("No statement is quoted by more than one outlet.")]
@@ -157,7 +157,7 @@ def _alignment(aligned: pd.DataFrame, outlets: list[str]) -> list[Block]:
         Chart(
             "quote-alignment",
             "One statement, several renderings",
-            charts.quote_alignment(aligned, outlets=outlets),
+            charts.quote_alignment(aligned, **ctx.chart_options),
             data=aligned[["group_id", "speaker", "outlet", "quote", "similarity", *WHERE_SHOWN]],
             columns=_QUOTE_COLUMNS,
             digits=0,
