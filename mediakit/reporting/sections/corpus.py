@@ -108,7 +108,8 @@ def articles_table(ctx: ReportContext) -> tuple[Table, list[Block]]:
         notes.append(
             Text(
                 f"Cleaning removed non-article text from {int(cleaned.sum()):,} of {n:,} articles (the last column "
-                "says what: headlines repeated on the first line, keyword or category lines, boilerplate). "
+                'of the table "Every article", at the end, says what: headlines repeated on the first line, '
+                "keyword or category lines, boilerplate). "
                 "Every measure in this report is taken on the cleaned text."
             )
         )
