@@ -21,7 +21,7 @@ def entity_heatmap(
     per_1k: bool = False,
     top: int = 20,
     outlets: Iterable[str] | None = None,
-    max_outlets: int | None = 50,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.LayerChart:
     """Who names whom: the corpus's ``top`` entities (columns) by outlet (rows).
 
@@ -45,9 +45,9 @@ def entity_heatmap(
         "canonical:N",
         sort=names,
         title="Entity (most mentioned first)",
-        axis=alt.Axis(labelAngle=-40, labelLimit=160),
+        axis=alt.Axis(labelAngle=-40, labelLimit=240),
     )
-    y = alt.Y("outlet:N", sort=present, title="Outlet", axis=alt.Axis(labelLimit=200))
+    y = alt.Y("outlet:N", sort=present, title="Outlet", axis=alt.Axis(labelLimit=240))
     cells = (
         alt.Chart(data)
         .mark_rect(stroke="white")
@@ -94,7 +94,7 @@ def top_entities(
     per_1k: bool = False,
     top: int = 10,
     outlets: Iterable[str] | None = None,
-    max_outlets: int | None = 12,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
     columns: int = 3,
 ) -> alt.FacetChart:
     """Each outlet's ``top`` most mentioned entities, one panel per outlet.
@@ -147,11 +147,16 @@ def top_entities(
     )
 
 
-def _largest(mentions: pd.DataFrame, metrics: pd.DataFrame | None, max_outlets: int | None):
-    """Mentions (and metrics) of the largest outlets: by articles when metrics are given."""
+def _largest(
+    mentions: pd.DataFrame,
+    metrics: pd.DataFrame | None,
+    max_outlets: int | Sequence[str] | None,
+):
+    """Mentions (and metrics) with the largest outlets named, by articles when metrics are given."""
     if metrics is not None and "outlet" in metrics.columns:
         source, note = compare.keep_largest_outlets(metrics, max_outlets, "articles")
-        ments = mentions[mentions["outlet"].isin(set(source["outlet"]))] if note else mentions
+        kept = sorted(set(source["outlet"].astype(str)) - {compare.OTHER_OUTLETS})
+        ments = compare.keep_largest_outlets(mentions, kept, "mentions")[0] if note else mentions
     else:
         ments, note = (
             compare.keep_largest_outlets(mentions, max_outlets, "mentions")

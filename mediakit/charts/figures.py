@@ -46,7 +46,7 @@ def figure_disagreements(
         scale=alt.Scale(zero=False, nice=True, padding=30),
         axis=alt.Axis(format=",~r", tickCount=5),
     )
-    y = alt.Y("outlet:N", title=None, axis=alt.Axis(labelLimit=180))
+    y = alt.Y("row:N", title=None, axis=alt.Axis(labelLimit=180))
     points = (
         alt.Chart()
         .mark_point(filled=True, size=110, opacity=0.9)
@@ -57,6 +57,7 @@ def figure_disagreements(
             shape=alt.Shape("bound_text:N", title="The outlet says"),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
+                *([alt.Tooltip("doc_id:N", title="Article id")] if "doc_id" in data else []),
                 alt.Tooltip("claim:N", title="Figure as written"),
                 alt.Tooltip("value:Q", title="Value", format=",.6~g"),
                 alt.Tooltip("unit:N", title="Unit"),
@@ -80,7 +81,7 @@ def figure_disagreements(
     # makes Vega-Lite warn in the browser console.
     return (
         alt.layer(points, spans, labels, data=data)
-        .properties(width=420, height=22 * max(1, int(data["outlet"].nunique())))
+        .properties(width=420, height=22 * _rows_per_panel(data))
         .facet(
             row=alt.Row(
                 "panel:N",
@@ -99,3 +100,8 @@ def figure_disagreements(
             )
         )
     )
+
+
+def _rows_per_panel(data: pd.DataFrame) -> int:
+    # Every panel is as tall as the fullest one, not as tall as all outlets together.
+    return max(1, int(data.groupby("panel")["row"].nunique().max())) if len(data) else 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import altair as alt
 import numpy as np
@@ -10,7 +10,16 @@ import pandas as pd
 
 from .. import compare
 from ..analyses.metric_info import GRADE_FORMULAS, describe_metric, metric_short_title
-from .style import WIDTH, chart_title, direction_note, outlet_colour, row_step, shorten
+from .style import (
+    TITLE_CHARS,
+    WIDTH,
+    chart_title,
+    direction_note,
+    outlet_colour,
+    outlet_shape,
+    row_step,
+    shorten,
+)
 
 __all__ = ["metric_by_outlet", "metric_profile", "readability_formulas", "sentence_lengths"]
 
@@ -21,7 +30,7 @@ def metric_by_outlet(
     metric: str = "flesch_reading_ease",
     *,
     outlets: Iterable[str] | None = None,
-    max_outlets: int | None = 60,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.LayerChart:
     """One metric by outlet: a dot per article and a tick at each outlet's mean.
 
@@ -65,7 +74,9 @@ def metric_by_outlet(
             "white tick = median, black tick = mean."
         )
     else:
-        layers = [_dots(data.points, metric, y, colour, fmt), mean]
+        # Dots over the mean: with one article per outlet they coincide, and a
+        # hover or click must reach the article, not the outlet's average.
+        layers = [mean, _dots(data.points, metric, y, colour, fmt)]
         how = "Each dot is one article; the black tick is the outlet's mean."
     return alt.layer(*layers).properties(
         title=chart_title(f"{info.short} by outlet", how, direction_note(metric), note),
@@ -91,9 +102,10 @@ def _box_layers(stats: pd.DataFrame, y: alt.Y, colour: alt.Color, tips: list, x_
 def _dots(points: pd.DataFrame, metric: str, y: alt.Y, colour: alt.Color, fmt: str) -> alt.Chart:
     info = describe_metric(metric)
     # The metric's own column name in the spec: readable in the Vega editor and in tests.
+    # Three decimals of jitter and shorter titles past 500 dots keep a big corpus's spec small.
     pts = points.rename(columns={"value": metric}).assign(
-        title=shorten(points["title"]),
-        jitter=(np.arange(len(points)) * 0.618034) % 1.0 - 0.5,
+        title=shorten(points["title"], TITLE_CHARS if len(points) <= 500 else 45),
+        jitter=np.round((np.arange(len(points)) * 0.618034) % 1.0 - 0.5, 3),
     )
     return (
         alt.Chart(pts)
@@ -118,7 +130,7 @@ def metric_profile(
     columns: Sequence[str] | None = None,
     *,
     outlets: Iterable[str] | None = None,
-    max_outlets: int | None = 30,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.LayerChart:
     """Several metrics side by side, each as outlet averages in corpus standard deviations.
 
@@ -134,8 +146,8 @@ def metric_profile(
         if "outlet" in metrics.columns
         else (metrics, "")
     )
-    data = compare.standardized(metrics, columns)
-    data = data[data["outlet"].isin(set(compare.largest_outlets(capped, None)))] if note else data
+    # Folding the small outlets leaves every article in: 0 is still the corpus average.
+    data = compare.standardized(capped, columns)
     order = list(dict.fromkeys(data["metric"]))
     labels = {
         c: metric_short_title(c) + (f" (higher = {d})" if (d := describe_metric(c).higher) else "")
@@ -162,10 +174,13 @@ def metric_profile(
             alt.Tooltip("articles:Q", title="Articles", format=","),
         ],
     }
+    shape = outlet_shape(present, outlets, legend=True)
+    if shape is not None:
+        enc["shape"] = shape
     if len(present) <= 12:  # side by side within a row; more outlets would be slivers
         enc["yOffset"] = alt.YOffset("outlet:N", sort=present)
     zero = alt.Chart(pd.DataFrame({"z": [0.0]})).mark_rule(color="#888").encode(x="z:Q")
-    dots = alt.Chart(data).mark_circle(size=70, opacity=0.85).encode(**enc)
+    dots = alt.Chart(data).mark_point(size=70, opacity=0.85, filled=True).encode(**enc)
     return alt.layer(zero, dots).properties(
         title=chart_title(
             "How the outlets differ, metric by metric",
@@ -179,7 +194,12 @@ def metric_profile(
     )
 
 
-def _formula_rows(metrics: pd.DataFrame, max_articles: int, max_outlets: int | None):
+def _formula_rows(
+    metrics: pd.DataFrame,
+    max_articles: int,
+    max_outlets: int | Sequence[str] | None,
+    labels: Mapping[str, str] | pd.Series | None = None,
+):
     """The grades to draw, one row per article (few articles) or per outlet, and how to name them."""
     n = int(metrics[list(GRADE_FORMULAS)].notna().all(axis=1).sum())
     note = ""
@@ -191,8 +211,12 @@ def _formula_rows(metrics: pd.DataFrame, max_articles: int, max_outlets: int | N
             + shorten(data["title"].where(data["title"] != "", data["doc_id"]), 45)
         )
         shared = data.groupby(label)["doc_id"].transform("nunique") > 1  # two articles, one label
+        row = label.where(~shared, label + " (" + data["doc_id"] + ")")
+        if labels is not None:  # names for untitled articles too (date, first words)
+            named = data["doc_id"].astype(str).map(dict(labels))
+            row = shorten(named, 60).where(named.notna(), row)
         data = data.assign(
-            row=label.where(~shared, label + " (" + data["doc_id"] + ")"),
+            row=row,
             title=shorten(data["title"]),
         )
         row_title, what = "Article", "an article"
@@ -213,9 +237,13 @@ def readability_formulas(
     *,
     outlets: Iterable[str] | None = None,
     max_articles: int = 40,
-    max_outlets: int | None = 60,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
+    labels: Mapping[str, str] | pd.Series | None = None,
 ) -> alt.LayerChart:
     """The five grade-level formulas side by side, and where they disagree.
+
+    ``labels`` (doc_id -> name, see :func:`mediakit.compare.article_labels`)
+    names the article rows; without it they read "outlet · title" (or id).
 
     Up to ``max_articles`` articles: one row per article; more: one row per
     outlet (its average grade per formula). The line spans the lowest to the
@@ -227,7 +255,7 @@ def readability_formulas(
     'Five readability formulas, five answers'
     """
     compare.formula_grades(metrics.iloc[:0])  # fails early, with the metric list, on a wrong table
-    data, row_title, what, extra, note = _formula_rows(metrics, max_articles, max_outlets)
+    data, row_title, what, extra, note = _formula_rows(metrics, max_articles, max_outlets, labels)
     data = data.assign(formula_title=data["formula"].map(metric_short_title))
     rows = list(dict.fromkeys(data["row"]))
     y = alt.Y("row:N", sort=rows, title=None, axis=alt.Axis(labelLimit=300))
@@ -286,7 +314,7 @@ def sentence_lengths(
     *,
     outlets: Iterable[str] | None = None,
     bins: int | Sequence[float] = compare.SENTENCE_BINS,
-    max_outlets: int | None = 12,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.LayerChart:
     """How long the sentences are: share of each outlet's sentences by length in words.
 
@@ -316,8 +344,12 @@ def sentence_lengths(
         ],
     }
     base = alt.Chart(data)
+    shape = outlet_shape(present, outlets, legend=True)
+    points = base.mark_point(filled=True, size=40)
+    if shape is not None:
+        points = points.encode(shape=shape)
     return (
-        alt.layer(base.mark_line(strokeWidth=2), base.mark_point(filled=True, size=40))
+        alt.layer(base.mark_line(strokeWidth=2), points)
         .encode(**enc)
         .properties(
             title=chart_title(

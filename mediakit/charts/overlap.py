@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import altair as alt
 import pandas as pd
@@ -18,7 +18,8 @@ def similarity_heatmap(
     similarity: pd.DataFrame,
     *,
     max_articles: int = 40,
-    max_outlets: int = 30,
+    max_outlets: int | Sequence[str] = compare.MAX_OUTLETS,
+    labels: Mapping[str, str] | pd.Series | None = None,
 ) -> alt.Chart:
     """Which articles (or outlets) share sentences: a heatmap of ``Overlap.similarity``.
 
@@ -26,7 +27,8 @@ def similarity_heatmap(
     of their sentences that have a near-duplicate in the other. Larger
     corpora are summed by outlet (the ``max_outlets`` outlets with most shared
     sentences): one cell per pair of outlets, coloured by the number of
-    shared sentence pairs.
+    shared sentence pairs. ``labels`` (doc_id -> label, see
+    :func:`mediakit.compare.article_labels`) names the articles.
 
     >>> sim = pd.DataFrame({"doc_id_a": ["a"], "doc_id_b": ["b"], "outlet_a": ["X"], "outlet_b": ["Y"],
     ...                     "similarity": [0.25], "shared_sentences": [3]})
@@ -35,7 +37,7 @@ def similarity_heatmap(
     """
     docs = pd.unique(pd.concat([similarity["doc_id_a"], similarity["doc_id_b"]]).astype(str))
     if len(docs) <= max_articles:
-        return _article_heatmap(compare.article_similarity(similarity))
+        return _article_heatmap(compare.article_similarity(similarity, labels=labels))
     return _outlet_heatmap(compare.outlet_similarity(similarity, max_outlets))
 
 
@@ -48,14 +50,14 @@ def _article_heatmap(data: pd.DataFrame) -> alt.Chart:
             x=alt.X(
                 "article_a:N",
                 sort=order,
-                title="Article (outlet · id)",
-                axis=alt.Axis(labelLimit=200, labelAngle=-40),
+                title="Article",
+                axis=alt.Axis(labelLimit=260, labelAngle=-40),
             ),
             y=alt.Y(
                 "article_b:N",
                 sort=order,
-                title="Article (outlet · id)",
-                axis=alt.Axis(labelLimit=200),
+                title="Article",
+                axis=alt.Axis(labelLimit=260),
             ),
             color=alt.Color(
                 "similarity:Q",
@@ -99,9 +101,9 @@ def _outlet_heatmap(data: pd.DataFrame) -> alt.Chart:
                 "outlet_a:N",
                 sort=order,
                 title="Outlet",
-                axis=alt.Axis(labelLimit=160, labelAngle=-40),
+                axis=alt.Axis(labelLimit=240, labelAngle=-40),
             ),
-            y=alt.Y("outlet_b:N", sort=order, title="Outlet", axis=alt.Axis(labelLimit=160)),
+            y=alt.Y("outlet_b:N", sort=order, title="Outlet", axis=alt.Axis(labelLimit=240)),
             color=alt.Color(
                 "shared_sentences:Q",
                 title="Shared sentence pairs",
@@ -137,14 +139,14 @@ def _outlet_heatmap(data: pd.DataFrame) -> alt.Chart:
 def unique_share_chart(
     unique_share: pd.DataFrame,
     *,
-    max_outlets: int = 40,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
     outlets: Iterable[str] | None = None,
 ) -> alt.Chart:
     """What share of each outlet's sentences no other outlet has: one bar per outlet.
 
     Sums ``Overlap.unique_share`` by outlet (unique sentences / sentences
-    compared); with more than ``max_outlets`` outlets, those with most
-    sentences are shown.
+    compared); the ``max_outlets`` outlets with most articles are named, the
+    others summed as "other outlets".
 
     >>> u = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "sentences": [10, 20],
     ...                   "unique_sentences": [5, 20], "unique_share": [0.5, 1.0]})

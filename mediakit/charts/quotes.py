@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import altair as alt
 import pandas as pd
@@ -19,11 +19,14 @@ def quotes_by_speaker(
     top: int = 15,
     kinds: Iterable[str] = ("direct", "partial", "indirect"),
     outlets: Iterable[str] | None = None,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.Chart:
     """Who gets quoted, and by which outlets: quotes per speaker, stacked by outlet.
 
     Shows the ``top`` speakers with most quotes of the given ``kinds``;
     quotes without a known speaker are left out (the subtitle counts them).
+    The ``max_outlets`` outlets with most articles have a colour each, the
+    others are summed as "other outlets".
 
     >>> q = pd.DataFrame({"doc_id": ["a", "b", "b"], "outlet": ["X", "Y", "Y"],
     ...                   "speaker": ["Ann Lee", "Ann Lee", ""], "kind": ["direct"] * 3,
@@ -31,9 +34,15 @@ def quotes_by_speaker(
     >>> quotes_by_speaker(q).to_dict()["title"]["text"]
     'Who gets quoted, and by whom'
     """
-    data = compare.quotes_by_speaker(quotes, top=top, kinds=kinds)
+    folded, fold_note = (
+        compare.keep_largest_outlets(quotes, max_outlets, "quotes")
+        if "outlet" in quotes.columns
+        else (quotes, "")
+    )
+    data = compare.quotes_by_speaker(folded, top=top, kinds=kinds)
     order, unknown = data.attrs["order"], data.attrs["unknown"]
     note = f"Quotes with no identified speaker ({unknown:,}) are not shown." if unknown else ""
+    note = " ".join(n for n in (note, fold_note) if n)
     return (
         alt.Chart(data)
         .mark_bar()
@@ -69,8 +78,12 @@ def quote_alignment(
     *,
     max_groups: int = 20,
     outlets: Iterable[str] | None = None,
+    max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
 ) -> alt.Chart:
     """How each outlet rendered the same statement: one row per statement, a dot per outlet.
+
+    The ``max_outlets`` outlets with most articles have a column each; the
+    others share the column "other outlets" (its closest rendering).
 
     Rows are the groups of :func:`mediakit.align_quotes` (the ``max_groups``
     quoted by most outlets); a dot's size is the rendering's similarity to
@@ -81,8 +94,14 @@ def quote_alignment(
     >>> quote_alignment(a).to_dict()["title"]["text"]
     'One statement, several renderings'
     """
-    data = compare.quote_statements(aligned, max_groups=max_groups)
-    order, note = data.attrs["order"], data.attrs["note"]
+    folded, fold_note = (
+        compare.keep_largest_outlets(aligned, max_outlets, "quotes")
+        if "outlet" in aligned.columns
+        else (aligned, "")
+    )
+    data = compare.quote_statements(folded, max_groups=max_groups)
+    order = data.attrs["order"]
+    note = " ".join(n for n in (data.attrs["note"], fold_note) if n)
     return (
         alt.Chart(data)
         .mark_circle(opacity=0.85)

@@ -67,6 +67,14 @@ def add_report_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
         metavar="N",
         help="largest stories that get sections of their own (default 3)",
     )
+    out.add_argument(
+        "--outlets-top",
+        type=int,
+        default=None,
+        metavar="N",
+        help="outlets the charts name, those with most articles; the rest are summed as "
+        '"other outlets" (default 10)',
+    )
     # Not --title: that one maps the corpus's title column.
     out.add_argument("--report-title", metavar="TEXT", help="the report's heading")
     out.add_argument(
@@ -105,7 +113,11 @@ def cli_report(args: argparse.Namespace) -> int:
         cache_dir=False if args.no_cache else args.cache_dir,
         progress=False if args.quiet else None,
         story=args.story,
-        section_options={} if args.stories_top is None else {"stories_top": args.stories_top},
+        section_options={
+            k: v
+            for k, v in (("stories_top", args.stories_top), ("outlets_top", args.outlets_top))
+            if v is not None
+        },
     )
     if not args.quiet:
         extras = "".join(

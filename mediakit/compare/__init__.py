@@ -13,6 +13,7 @@ One module per family: :mod:`.metrics`, :mod:`.entities`, :mod:`.quotes`,
 and shared helpers in :mod:`.tables`.
 """
 
+from .article_labels import article_labels
 from .entities import entity_matrix, exclusive_entities, top_entities
 from .figures import BOUND_WORDS, figure_panels
 from .keyness import keyness_top
@@ -31,13 +32,23 @@ from .metrics import (
 from .overlap import article_similarity, outlet_similarity, unique_share_by_outlet
 from .quotes import quote_methods, quote_statements, quotes_by_speaker
 from .stories import story_choices
-from .tables import keep_largest_outlets, largest_outlets, metric_columns
+from .tables import (
+    MAX_OUTLETS,
+    OTHER_OUTLETS,
+    keep_largest_outlets,
+    largest_outlets,
+    metric_columns,
+    outlets_by_articles,
+)
 
 __all__ = [
     "BOUND_WORDS",
+    "MAX_OUTLETS",
     "MAX_POINTS",
+    "OTHER_OUTLETS",
     "SENTENCE_BINS",
     "OutletValues",
+    "article_labels",
     "article_similarity",
     "entity_matrix",
     "exclusive_entities",
@@ -52,6 +63,7 @@ __all__ = [
     "metric_columns",
     "outlet_similarity",
     "outlet_summary",
+    "outlets_by_articles",
     "quote_methods",
     "quote_statements",
     "quotes_by_speaker",

@@ -71,7 +71,13 @@ def figure_panels(
             "counted": data["counted"].astype("str"),
             "why": cut_text(why, 200),
             "evidence": cut_text(evidence, 200),
+            **{c: data[c] for c in ("doc_id", "start_char", "end_char") if c in data},
         }
+    )
+    # One row per figure: an outlet's second figure in a panel gets its own row, not a label on top.
+    nth = data.groupby(["group_id", "outlet"]).cumcount()
+    data["row"] = data["outlet"].where(
+        nth == 0, data["outlet"] + " (" + (nth + 1).astype(str) + ")"
     )
     order = (
         list(dict.fromkeys(data.set_index("group_id").loc[list(keep), "panel"]))

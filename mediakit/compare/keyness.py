@@ -64,7 +64,8 @@ def keyness_top(
     )
     groups = size.index[: max(int(max_groups), 1)].tolist()
     note = (
-        f"Showing {len(groups)} of {len(size)} groups (those with most words); filter the table to see others."
+        f"Showing {len(groups)} of {len(size)} groups (those with most words); "
+        "the table of distinctive words lists every group."
         if len(size) > len(groups)
         else ""
     )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import numpy as np
 import pandas as pd
 
-from .tables import require
+from .tables import MAX_OUTLETS, OTHER_OUTLETS, keep_largest_outlets, require
 
 __all__ = ["article_similarity", "outlet_similarity", "unique_share_by_outlet"]
 
@@ -20,10 +22,14 @@ def _mirror(table: pd.DataFrame, a: str, b: str) -> pd.DataFrame:
     return pd.concat([table, swapped[table.columns]], ignore_index=True)
 
 
-def article_similarity(similarity: pd.DataFrame) -> pd.DataFrame:
+def article_similarity(
+    similarity: pd.DataFrame, *, labels: Mapping[str, str] | pd.Series | None = None
+) -> pd.DataFrame:
     """Every article pair in both directions, with ``article_a``/``article_b`` labels ("outlet · id").
 
-    ``similarity`` is ``Overlap.similarity`` (:func:`mediakit.overlap`).
+    ``similarity`` is ``Overlap.similarity`` (:func:`mediakit.overlap`);
+    ``labels`` (doc_id -> label, e.g. :func:`mediakit.compare.article_labels`
+    of the corpus) names the articles by title instead of id.
 
     >>> sim = pd.DataFrame({"doc_id_a": ["a"], "doc_id_b": ["b"], "outlet_a": ["X"], "outlet_b": ["Y"],
     ...                     "similarity": [0.25], "shared_sentences": [3]})
@@ -35,18 +41,25 @@ def article_similarity(similarity: pd.DataFrame) -> pd.DataFrame:
     for c in ("doc_id_a", "doc_id_b", "outlet_a", "outlet_b"):
         data[c] = data[c].astype(str)
     data = _mirror(data, "doc_id", "outlet")
-    data["article_a"] = data["outlet_a"] + " · " + data["doc_id_a"]
-    data["article_b"] = data["outlet_b"] + " · " + data["doc_id_b"]
+    for side in ("a", "b"):
+        by_id = data[f"outlet_{side}"] + " · " + data[f"doc_id_{side}"]
+        if labels is not None:
+            named = data[f"doc_id_{side}"].map(dict(labels))
+            by_id = named.where(named.notna(), by_id).astype(str)
+        data[f"article_{side}"] = by_id
     return data
 
 
-def outlet_similarity(similarity: pd.DataFrame, max_outlets: int = 30) -> pd.DataFrame:
+def outlet_similarity(
+    similarity: pd.DataFrame, max_outlets: int | Sequence[str] = MAX_OUTLETS
+) -> pd.DataFrame:
     """Shared sentence pairs summed by pair of outlets (both directions), for the largest outlets.
 
     Columns ``outlet_a, outlet_b, shared_sentences, article_pairs,
     mean_similarity`` (mean share of sentences shared, over the article
     pairs that share any); the ``max_outlets`` outlets with most shared
-    sentences are kept (``attrs["note"]`` says how many were left out).
+    sentences (or the outlets named in ``max_outlets``) keep their names, the
+    others are summed as "other outlets" (``attrs["note"]`` says how many).
 
     >>> sim = pd.DataFrame({"doc_id_a": ["a"], "doc_id_b": ["b"], "outlet_a": ["X"], "outlet_b": ["Y"],
     ...                     "similarity": [0.25], "shared_sentences": [3]})
@@ -59,6 +72,9 @@ def outlet_similarity(similarity: pd.DataFrame, max_outlets: int = 30) -> pd.Dat
     ].copy()
     pairs["outlet_a"] = pairs["outlet_a"].astype(str)
     pairs["outlet_b"] = pairs["outlet_b"].astype(str)
+    keep, note = _outlets_kept(pairs, max_outlets)
+    for side in ("outlet_a", "outlet_b"):
+        pairs[side] = pairs[side].where(pairs[side].isin(keep), OTHER_OUTLETS)
     swapped = pairs.rename(columns={"outlet_a": "outlet_b", "outlet_b": "outlet_a"})
     mirrored = pd.concat([pairs, swapped[pairs.columns]], ignore_index=True)
     data = mirrored.groupby(["outlet_a", "outlet_b"], as_index=False).agg(
@@ -66,27 +82,47 @@ def outlet_similarity(similarity: pd.DataFrame, max_outlets: int = 30) -> pd.Dat
         article_pairs=("similarity", "size"),
         mean_similarity=("similarity", "mean"),
     )
-    total = (
-        data.groupby("outlet_a")["shared_sentences"]
-        .sum()
-        .sort_values(ascending=False, kind="stable")
-    )
-    keep = total.index[: max(int(max_outlets), 1)].tolist()
-    note = (
-        f"Showing the {len(keep)} of {len(total)} outlets with most shared sentences."
-        if len(total) > len(keep)
-        else ""
-    )
-    data = data[data["outlet_a"].isin(keep) & data["outlet_b"].isin(keep)].reset_index(drop=True)
-    data.attrs = {"note": note, "outlets": sorted(keep)}
+    shown = sorted(set(data["outlet_a"]) - {OTHER_OUTLETS})
+    data = data.reset_index(drop=True)
+    data.attrs = {
+        "note": note,
+        "outlets": shown + ([OTHER_OUTLETS] if OTHER_OUTLETS in set(data["outlet_a"]) else []),
+    }
     return data
 
 
-def unique_share_by_outlet(unique_share: pd.DataFrame, max_outlets: int = 40) -> pd.DataFrame:
+def _outlets_kept(pairs: pd.DataFrame, max_outlets: int | Sequence[str]) -> tuple[list[str], str]:
+    """The outlets named in the outlet heatmap (most shared sentences first), and the note."""
+    both = pd.concat(
+        [
+            pairs[["outlet_a", "shared_sentences"]].rename(columns={"outlet_a": "outlet"}),
+            pairs[["outlet_b", "shared_sentences"]].rename(columns={"outlet_b": "outlet"}),
+        ]
+    )
+    total = both.groupby("outlet")["shared_sentences"].sum()
+    ranked = sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))
+    if isinstance(max_outlets, int):
+        keep = [o for o, _ in ranked][: max(int(max_outlets), 1)]
+    else:
+        keep = [str(o) for o in max_outlets]
+    rest = len(set(total.index) - set(keep))
+    note = (
+        f"The {len(keep)} outlets with most shared sentences; the other {rest:,} are summed "
+        f'as "{OTHER_OUTLETS}".'
+        if rest
+        else ""
+    )
+    return keep, note
+
+
+def unique_share_by_outlet(
+    unique_share: pd.DataFrame, max_outlets: int | Sequence[str] | None = MAX_OUTLETS
+) -> pd.DataFrame:
     """Per outlet: articles, sentences compared, sentences no other outlet has, and their share.
 
-    Sums ``Overlap.unique_share``; outlets with most sentences first, at
-    most ``max_outlets`` (``attrs["note"]`` says how many were left out).
+    Sums ``Overlap.unique_share``; outlets with most sentences first; the
+    ``max_outlets`` outlets with most articles keep their names, the others
+    are summed as "other outlets" (``attrs["note"]`` says how many).
 
     >>> u = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "sentences": [10, 20],
     ...                   "unique_sentences": [5, 20], "unique_share": [0.5, 1.0]})
@@ -99,8 +135,9 @@ def unique_share_by_outlet(unique_share: pd.DataFrame, max_outlets: int = 40) ->
         "The unique_share table",
         "mediakit.overlap(corpus).unique_share",
     )
+    folded, note = keep_largest_outlets(unique_share, max_outlets, "articles")
     data = (
-        unique_share.assign(outlet=unique_share["outlet"].astype(str))
+        folded.assign(outlet=folded["outlet"].astype(str))
         .groupby("outlet", as_index=False)
         .agg(
             articles=("sentences", "size"),
@@ -112,10 +149,6 @@ def unique_share_by_outlet(unique_share: pd.DataFrame, max_outlets: int = 40) ->
         data["sentences"] > 0, data["unique_sentences"] / data["sentences"].clip(lower=1), np.nan
     )
     data = data.sort_values(["sentences", "outlet"], ascending=[False, True], kind="stable")
-    note = ""
-    if len(data) > max_outlets:
-        note = f"Showing the {max_outlets} of {len(data)} outlets with most sentences."
-        data = data.head(int(max_outlets))
     data = data.reset_index(drop=True)
     data.attrs = {"note": note}
     return data

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from ..errors import CorpusError
+from ..errors import CorpusError, OptionError
 
 STR = "string"
 
@@ -102,27 +102,79 @@ def numeric_values(metrics: pd.DataFrame, column: str) -> pd.Series:
     return pd.to_numeric(metrics[column], errors="coerce").astype("float64")
 
 
-def keep_largest_outlets(
-    table: pd.DataFrame, max_outlets: int | None, what: str
-) -> tuple[pd.DataFrame, str]:
-    """The rows of the ``max_outlets`` outlets with most rows, and a note saying what was left out.
+#: How many outlets a chart shows by default; the rest are summed as :data:`OTHER_OUTLETS`.
+MAX_OUTLETS = 10
+#: The name under which the outlets a chart does not show one by one are summed.
+OTHER_OUTLETS = "other outlets"
 
-    ``what`` names the rows in the note ("articles", "mentions"); the note is
-    "" when nothing was left out. Charts use it so that a corpus of hundreds
-    of outlets still draws a readable chart.
+
+def outlets_by_articles(table: pd.DataFrame) -> list[str]:
+    """Outlets with most articles first (distinct ``doc_id``; rows when there is none).
+
+    Ties are broken by name; :data:`OTHER_OUTLETS` is never ranked.
+
+    >>> outlets_by_articles(pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "outlet": ["X", "X", "Y", "Y"]}))
+    ['Y', 'X']
+    """
+    require(table, ("outlet",), "the table", "mediakit")
+    names = outlet_names(table)
+    if "doc_id" in table.columns:
+        counts = table["doc_id"].astype(STR).groupby(names.to_numpy()).nunique()
+    else:
+        counts = names.value_counts()
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+    return [str(k) for k, _ in order if str(k) != OTHER_OUTLETS]
+
+
+def keep_largest_outlets(
+    table: pd.DataFrame,
+    max_outlets: int | Sequence[str] | None,
+    what: str,
+    *,
+    fold: bool = True,
+) -> tuple[pd.DataFrame, str]:
+    """The table with only the largest outlets named; the others summed as "other outlets".
+
+    One rule for every chart: ``max_outlets`` outlets with most articles
+    (distinct ``doc_id``; rows, named ``what``, in a table without one) keep
+    their name, the rest become :data:`OTHER_OUTLETS` (``fold=False``: are
+    dropped). ``max_outlets`` may also be the outlet names to keep, so that
+    several charts show the same outlets. The note says what was summed;
+    it is "" when every outlet is shown.
 
     >>> t = pd.DataFrame({"outlet": ["X", "Y", "Y", "Z"]})
     >>> kept, note = keep_largest_outlets(t, 1, "articles")
-    >>> kept["outlet"].tolist(), note.startswith("Showing the 1 outlets")
-    (['Y', 'Y'], True)
+    >>> kept["outlet"].tolist()
+    ['other outlets', 'Y', 'Y', 'other outlets']
+    >>> note
+    'The 1 outlet with most articles of 3; the other 2 are summed as "other outlets".'
     """
     if max_outlets is None:
         return table, ""
     if "outlet" not in table.columns:
         raise CorpusError(f"the table lacks an 'outlet' column; found {list(table.columns)[:12]}.")
-    keep = largest_outlets(table, None)
-    if len(keep) <= max_outlets:
+    ranked = outlets_by_articles(table)
+    if isinstance(max_outlets, str) or not isinstance(max_outlets, int | Sequence):
+        raise OptionError(
+            f"max_outlets must be a whole number or a list of outlet names, not {max_outlets!r}."
+        )
+    if isinstance(max_outlets, int):
+        kept = ranked[: max(int(max_outlets), 1)]
+    else:
+        kept = [str(o) for o in max_outlets if str(o) != OTHER_OUTLETS]
+    names = outlet_names(table)
+    shown = names.isin(kept)
+    if bool(shown.all()):
         return table, ""
-    kept = keep[:max_outlets]
-    note = f"Showing the {max_outlets} outlets with most {what} of {len(keep)}; pick outlets to see others."
-    return table[table["outlet"].astype("string").isin(kept)], note
+    rest = len([o for o in ranked if o not in set(kept)])
+    unit = "articles" if "doc_id" in table.columns else what
+    s = "" if len(kept) == 1 else "s"
+    note = (
+        f"The {len(kept)} outlet{s} with most {unit} of {len(kept) + rest:,}; "
+        f'the other {rest:,} {"is" if rest == 1 else "are"} summed as "{OTHER_OUTLETS}".'
+    )
+    if not fold:
+        return table[shown.to_numpy()], note.split(";")[0] + "."
+    out = table.copy()
+    out["outlet"] = names.where(shown, OTHER_OUTLETS).astype(STR)
+    return out, note

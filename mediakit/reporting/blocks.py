@@ -14,6 +14,9 @@ import pandas as pd
 
 __all__ = ["Block", "Bullets", "Chart", "Definitions", "Table", "Text"]
 
+#: Rows of the table behind a chart shown on the page (its CSV download has them all).
+CHART_ROWS = 50
+
 
 @dataclass(frozen=True)
 class Text:
@@ -62,7 +65,8 @@ class Table:
 
     ``columns`` renames columns for display only (the CSV keeps the
     snake_case names); ``digits`` is the number of decimals shown for floats;
-    the page shows at most ``max_rows`` rows (the CSV export has them all).
+    the page shows at most ``max_rows`` rows (the CSV export has them all);
+    ``collapsed``: folded away until the reader opens it.
 
     >>> t = Table("outlets", "Articles per outlet", pd.DataFrame({"outlet": ["A"], "articles": [1]}))
     >>> t.id, list(t.data.columns)
@@ -76,6 +80,7 @@ class Table:
     columns: dict[str, str] = field(default_factory=dict)
     digits: int = 2
     max_rows: int | None = 500
+    collapsed: bool = False
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,7 @@ class Chart:
             self.data,
             columns=self.columns,
             digits=self.digits,
+            max_rows=CHART_ROWS,
         )
 
 

@@ -14,6 +14,7 @@ from ..errors import OptionError
 from ..parsing.parsed import parse_corpus
 from .blocks import Block, Chart, Table
 from .context import ReportContext
+from .embedded import TEXT_BUDGET, article_payload, cited_articles
 from .exports import export_charts, export_tables
 from .html import render_report
 from .options import check_section_options
@@ -87,6 +88,37 @@ def check_report_path(path: str | os.PathLike) -> Path:
     return out
 
 
+def outlets_note(ctx: ReportContext) -> str:
+    """What the charts show of many outlets, and how to change it ("" when they name all).
+
+    >>> from mediakit.parsing.parsed import parse_corpus
+    >>> outlets_note(ReportContext(parse_corpus(cache_dir=False), options={"outlets_top": 2}))[:60]
+    'The charts name the 2 outlets with most articles and sum the'
+    """
+    rest = ctx.folded_outlets
+    if not rest:
+        return ""
+    n = len(ctx.shown_outlets)
+    return (
+        f"The charts name the {n:,} outlet{'s' if n != 1 else ''} with most articles and sum the "
+        f'other {rest:,} as "other outlets"; the tables list every outlet. To name more or fewer, '
+        f"make the report again with mediakit report --outlets-top {max(2 * n, 20)} (or "
+        f'report(..., section_options={{"outlets_top": {max(2 * n, 20)}}})).'
+    )
+
+
+def _reader_articles(ctx: ReportContext, built: list[tuple[Section, list[Block]]]) -> dict:
+    """Texts for the article reader: the articles the tables cite, findings first, within budget."""
+    tables = [
+        t
+        for _, bs in built
+        for b in bs
+        for t in ([b] if isinstance(b, Table) else [b.table()] if isinstance(b, Chart) else [])
+    ]
+    budget = int(ctx.option("reader_chars", TEXT_BUDGET))
+    return article_payload(ctx.corpus, ctx.article_labels, cited_articles(tables), budget)
+
+
 def report(
     corpus: Any = None,
     path: str | os.PathLike = "report.html",
@@ -132,6 +164,10 @@ def report(
       Otherwise, for a corpus of several stories, the "Stories" section lists
       them and the largest (``section_options={"stories_top": 3}``) get the
       sections on how outlets differ of their own.
+    - Charts name the ``section_options={"outlets_top": 10}`` outlets with
+      most articles and sum the others as "other outlets"; the reader
+      embeds the texts of the articles the report cites, up to
+      ``section_options={"reader_chars": 1_500_000}`` characters.
     - ``aliases``, ``n_process``, ``batch_size``, ``cache_dir``, ``progress``,
       ``model``: as for :func:`mediakit.analyze`.
 
@@ -171,7 +207,14 @@ def report(
     ctx = ReportContext(pc, aliases=aliases, options=options, provenance=prov)
     chosen = resolve_sections(sections)
     built = build_sections(ctx, chosen + story_sections(ctx, chosen))
-    page = render_report(title or DEFAULT_TITLE, built, prov, cache_dir)
+    page = render_report(
+        title or DEFAULT_TITLE,
+        built,
+        prov,
+        cache_dir,
+        articles=_reader_articles(ctx, built),
+        note=outlets_note(ctx),
+    )
     # Bytes, not text mode: no newline translation, the same file on every OS.
     _write_atomic(out, page.encode("utf-8"))
 

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..analyses.entities import entities_of
 from ..analyses.metrics import metrics_of
+from ..compare import MAX_OUTLETS, OTHER_OUTLETS, article_labels, outlets_by_articles
 from ..parsing.parsed import ParsedCorpus
 from ..parsing.sentences import sentences_of
 from .options import check_section_options
@@ -66,6 +67,32 @@ class ReportContext:
     def outlets(self) -> list[str]:
         """Outlets in order of first appearance: one order and palette for every chart."""
         return list(dict.fromkeys(self.corpus["outlet"].astype(str).tolist()))
+
+    @cached_property
+    def shown_outlets(self) -> list[str]:
+        """The outlets charts name: the ``outlets_top`` (option, default 10) with most articles.
+
+        Every chart shows these, the same in each; the others are summed as
+        "other outlets" (the tables list every outlet).
+        """
+        top = int(self.option("outlets_top", MAX_OUTLETS))
+        return outlets_by_articles(self.corpus)[:top]
+
+    @property
+    def folded_outlets(self) -> int:
+        """How many outlets the charts sum as "other outlets" (0 when they name all)."""
+        return len(self.outlets) - len(self.shown_outlets)
+
+    @property
+    def chart_options(self) -> dict[str, Any]:
+        """``outlets=`` and ``max_outlets=`` for a chart: the shown outlets and their colours."""
+        colours = self.shown_outlets + ([OTHER_OUTLETS] if self.folded_outlets else [])
+        return {"outlets": colours, "max_outlets": self.shown_outlets}
+
+    @cached_property
+    def article_labels(self) -> pd.Series:
+        """A readable name per article (doc_id -> "outlet · title"), see :func:`mediakit.compare.article_labels`."""
+        return article_labels(self.corpus)
 
     def __post_init__(self) -> None:
         self.options = check_section_options(self.options)

@@ -23,7 +23,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,7 @@ from markupsafe import Markup
 from ..charts.safe_spec import safe_spec
 from ..parsing.store import CacheWarning, asset_path
 from .blocks import Block, Bullets, Chart, Definitions, Table, Text
+from .embedded import CSV_BUDGET, REPORT_BUDGET, TEXT_BUDGET, csv_payloads, row_targets
 from .labels import column_label
 from .provenance import Provenance
 from .registry import Section
@@ -229,8 +230,12 @@ def _cell(value: Any, digits: int) -> tuple[str, str]:
     return str(value), str(value)
 
 
-def table_view(table: Table) -> dict:
-    """What the template needs to draw one table (strings only; escaped there)."""
+def table_view(table: Table, csv: bool = False) -> dict:
+    """What the template needs to draw one table (strings only; escaped there).
+
+    Rows that cite an article carry its id and span, for the article reader;
+    ``csv``: the table's CSV is embedded for download.
+    """
     data = table.data
     numeric = [
         pd.api.types.is_numeric_dtype(data[c]) and not pd.api.types.is_bool_dtype(data[c])
@@ -238,7 +243,10 @@ def table_view(table: Table) -> dict:
     ]
     shown = data if table.max_rows is None else data.head(table.max_rows)
     rows = [
-        [_cell(v, table.digits) for v in row] for row in shown.itertuples(index=False, name=None)
+        {"cells": [_cell(v, table.digits) for v in row], "doc": doc, "start": a, "end": b}
+        for row, (doc, a, b) in zip(
+            shown.itertuples(index=False, name=None), row_targets(shown), strict=True
+        )
     ]
     return {
         "id": table.id,
@@ -255,11 +263,13 @@ def table_view(table: Table) -> dict:
         "rows": rows,
         "total": len(data),
         "shown": len(shown),
+        "csv": csv,
+        "collapsed": table.collapsed,
     }
 
 
 # -- the page ----------------------------------------------------------------------
-def _block_view(block: Block) -> dict:
+def _block_view(block: Block, csv: Mapping[str, str]) -> dict:
     if isinstance(block, Text):
         return {"kind": "text", "text": block.text, "style": block.style}
     if isinstance(block, Bullets):
@@ -267,7 +277,7 @@ def _block_view(block: Block) -> dict:
     if isinstance(block, Definitions):
         return {"kind": "definitions", "entries": block.items, "title": block.title}
     if isinstance(block, Table):
-        return {"kind": "table", "table": table_view(block)}
+        return {"kind": "table", "table": table_view(block, block.id in csv)}
     if isinstance(block, Chart):
         return {
             "kind": "chart",
@@ -275,7 +285,7 @@ def _block_view(block: Block) -> dict:
             "title": block.title,
             "caption": block.caption,
             "spec": script_json(safe_spec(normalize_names(block.spec()))),
-            "table": table_view(block.table()),
+            "table": table_view(block.table(), block.table().id in csv),
         }
     raise TypeError(
         f"A report section returned {type(block).__name__}; use the blocks in mediakit.reporting.blocks."
@@ -327,6 +337,9 @@ def render_report(
     built: Sequence[tuple[Section, Sequence[Block]]],
     provenance: Provenance,
     cache_dir: str | os.PathLike | bool | None = None,
+    *,
+    articles: Mapping[str, Mapping[str, str]] | None = None,
+    note: str = "",
 ) -> str:
     """The report page for sections already built into blocks.
 
@@ -337,16 +350,56 @@ def render_report(
     >>> "&lt;b&gt;" in page and "<b>" not in page
     True
     """
+    tables = [
+        t
+        for _, blocks in built
+        for b in blocks
+        for t in ([b] if isinstance(b, Table) else [b.table()] if isinstance(b, Chart) else [])
+    ]
+    scripts = [(_TEMPLATES / "report.js").read_text(encoding="utf-8")]
+    if any(isinstance(b, Chart) for _, blocks in built for b in blocks):
+        scripts.insert(0, vega_javascript(cache_dir))
+    page = {"title": title, "provenance": provenance, "note": note, "scripts": scripts}
+    # The page without downloads and texts first: what is left of the budget is theirs.
+    room = int(REPORT_BUDGET * 0.98) - len(_page(built, {}, {}, **page).encode("utf-8"))
+    # A third for downloads, the rest for the reader: the texts are what a report cannot rebuild.
+    csv = csv_payloads(tables, budget=max(0, min(CSV_BUDGET, room // 3)))
+    room -= int(1.05 * sum(len(v) for v in csv.values()))  # 5%: JSON escaping
+    return _page(built, csv, _within(articles or {}, min(TEXT_BUDGET, room)), **page)
+
+
+def _within(articles: Mapping[str, Mapping[str, str]], budget: int) -> dict:
+    """The first articles (most cited first) whose texts fit ``budget`` characters."""
+    kept: dict = {}
+    used = 0
+    for doc, a in articles.items():
+        need = int(1.05 * (len(a.get("text", "")) + 200))  # escaping and metadata
+        if used + need > budget:
+            break
+        kept[doc] = a
+        used += need
+    return kept
+
+
+def _page(
+    built: Sequence[tuple[Section, Sequence[Block]]],
+    csv: Mapping[str, str],
+    articles: Mapping[str, Mapping[str, str]],
+    *,
+    title: str,
+    provenance: Provenance,
+    note: str,
+    scripts: list[str],
+) -> str:
     sections = [
-        {"id": s.id, "title": s.title, "intro": s.intro, "blocks": [_block_view(b) for b in blocks]}
+        {
+            "id": s.id,
+            "title": s.title,
+            "intro": s.intro,
+            "blocks": [_block_view(b, csv) for b in blocks],
+        }
         for s, blocks in built
     ]
-    has_charts = any(b["kind"] == "chart" for s in sections for b in s["blocks"])
-    scripts = (
-        [vega_javascript(cache_dir), (_TEMPLATES / "report.js").read_text(encoding="utf-8")]
-        if has_charts
-        else [(_TEMPLATES / "report.js").read_text(encoding="utf-8")]
-    )
     return (
         _environment()
         .get_template("report.html.j2")
@@ -356,6 +409,10 @@ def render_report(
             provenance=provenance,
             css=Markup((_TEMPLATES / "report.css").read_text(encoding="utf-8")),
             embed_options=script_json(EMBED_OPTIONS),
+            csv=[(k, script_json(v)) for k, v in csv.items()],
+            articles=script_json(dict(articles)),
+            reader=bool(articles),
+            note=note,
             scripts=[Markup(s) for s in scripts],
             csp=content_security_policy(scripts),
         )

@@ -75,6 +75,15 @@ SECTION_OPTIONS: dict[str, tuple[Callable[[Any], Any], str]] = {
     "overlap_threshold": (_share, "a number above 0 and at most 1 (similarity threshold)"),
     "stories_top": (_count, "a whole number of at least 1 (stories given their own sections)"),
     "stories_rows": (_count, "a whole number of at least 1 (stories listed in the table)"),
+    "article_rows": (_count, "a whole number of at least 1 (rows of the article table shown)"),
+    "reader_chars": (
+        lambda v: 0 if v == 0 and not isinstance(v, bool) else _count(v),
+        "a whole number (characters of article text embedded for the reader; 0: none)",
+    ),
+    "outlets_top": (
+        _count,
+        "a whole number of at least 1 (outlets named in the charts; the rest are summed)",
+    ),
 }
 
 

@@ -331,8 +331,9 @@ def test_similarity_heatmap_outlets_for_big_tables():
     spec = similarity_heatmap(sim, max_outlets=20).to_dict()
     assert spec["title"]["text"] == "Which outlets share sentences?"
     rows = _rows(spec)
-    assert len(rows) <= 20 * 20
-    assert {r["outlet_a"] for r in rows} <= {f"O{i}" for i in range(60)}
+    assert len(rows) <= 21 * 21  # 20 outlets and "other outlets"
+    assert {r["outlet_a"] for r in rows} <= {f"O{i}" for i in range(60)} | {"other outlets"}
+    assert len({r["outlet_a"] for r in rows} - {"other outlets"}) == 20
 
 
 def test_unique_share_chart(bundled):

@@ -45,17 +45,19 @@ def big(metrics, mentions, sentences):
     return m, follow(mentions), follow(sentences)
 
 
-def all_charts(metrics, mentions, sentences, outlets=None) -> dict[str, alt.TopLevelMixin]:
+def all_charts(metrics, mentions, sentences, outlets=None, **kw) -> dict[str, alt.TopLevelMixin]:
     return {
-        "metric_by_outlet": charts.metric_by_outlet(metrics, "words_per_sentence", outlets=outlets),
-        "metric_profile": charts.metric_profile(metrics, outlets=outlets),
-        "readability_formulas": charts.readability_formulas(metrics, outlets=outlets),
-        "entity_heatmap": charts.entity_heatmap(mentions, metrics, outlets=outlets),
-        "entity_heatmap_per_1k": charts.entity_heatmap(
-            mentions, metrics, label="GPE", per_1k=True, top=6, outlets=outlets
+        "metric_by_outlet": charts.metric_by_outlet(
+            metrics, "words_per_sentence", outlets=outlets, **kw
         ),
-        "top_entities": charts.top_entities(mentions, metrics, outlets=outlets),
-        "sentence_lengths": charts.sentence_lengths(sentences, outlets=outlets),
+        "metric_profile": charts.metric_profile(metrics, outlets=outlets, **kw),
+        "readability_formulas": charts.readability_formulas(metrics, outlets=outlets, **kw),
+        "entity_heatmap": charts.entity_heatmap(mentions, metrics, outlets=outlets, **kw),
+        "entity_heatmap_per_1k": charts.entity_heatmap(
+            mentions, metrics, label="GPE", per_1k=True, top=6, outlets=outlets, **kw
+        ),
+        "top_entities": charts.top_entities(mentions, metrics, outlets=outlets, **kw),
+        "sentence_lengths": charts.sentence_lengths(sentences, outlets=outlets, **kw),
     }
 
 
@@ -172,7 +174,7 @@ def test_metric_by_outlet_mean_is_the_article_when_alone(metrics):
         zip(metrics.outlet, metrics.words.astype(float), strict=True)
     )
     field = [u["encoding"]["x"]["field"] for u in units(spec)]
-    assert field == ["words", "mean"]
+    assert field == ["mean", "words"]  # dots drawn last, on top: hover and click reach the article
 
 
 def test_unknown_metric_is_a_corpus_error(metrics):
@@ -193,9 +195,64 @@ def test_big_tables_stay_small_in_the_spec(big):
         assert rows <= 2_000, f"{name}: {rows} rows"
     note = made["metric_by_outlet"].to_dict()["title"]["subtitle"]
     assert any("too many to draw one by one" in s for s in note)
+    # said, not silent; nothing to pick in a static chart
     assert any(
-        "Showing the 60 outlets with most articles of 400" in s for s in note
-    )  # said, not silent
+        'The 10 outlets with most articles of 400; the other 390 are summed as "other outlets"' in s
+        for s in note
+    )
+
+
+def outlets_drawn(spec: dict) -> set[str]:
+    return {str(r["outlet"]) for rows in data_rows(spec).values() for r in rows if "outlet" in r}
+
+
+def test_every_chart_shows_the_same_largest_outlets_and_sums_the_rest(big):
+    m, ments, sents = big
+    top = mediakit.compare.outlets_by_articles(m)[:10]
+    counts = m["outlet"].value_counts()
+    assert counts[top[-1]] >= counts.drop(top).max()  # the rule: most articles
+    made = all_charts(m, ments, sents, max_outlets=top, outlets=top)
+    for name, chart in made.items():
+        spec = chart.to_dict()
+        assert outlets_drawn(spec) == {*top, "other outlets"}, name
+        assert "pick" not in json.dumps(spec["title"]), name
+    # The default is the same rule, for every chart.
+    for name, chart in all_charts(m, ments, sents).items():
+        assert len(outlets_drawn(chart.to_dict()) - {"other outlets"}) == 10, name
+
+
+def test_other_outlets_keeps_every_article(big):
+    m, _, _ = big
+    folded, note = mediakit.compare.keep_largest_outlets(m, 10, "articles")
+    assert len(folded) == len(m) and folded["outlet"].nunique() == 11
+    assert note and "pick" not in note
+    # The corpus average stays the corpus average: z-scores of all outlets' articles.
+    z = mediakit.compare.standardized(folded, ["words"])
+    assert z["corpus_mean"].iloc[0] == pytest.approx(m["words"].mean())
+
+
+def test_palette_tells_twelve_outlets_apart_with_colour_and_shape():
+    names = [f"Outlet {i:02d}" for i in range(12)] + ["other outlets"]
+    colours = charts.outlet_palette(names)
+    shapes = charts.style.outlet_shapes(names)
+    assert len(set(colours.values())) == 13  # 12 colours and the grey of "other outlets"
+    assert colours["other outlets"] == charts.style.OTHER_COLOUR
+    assert len(set(shapes.values())) == 6
+    assert len({(colours[n], shapes[n]) for n in names}) == 13
+    # Up to 8 outlets: Okabe-Ito and circles, as before.
+    assert set(charts.style.outlet_shapes(names[:8]).values()) == {"circle"}
+
+
+def test_a_few_outlets_of_many_get_distinct_colours():
+    everyone = [f"Outlet {i:03d}" for i in range(137)]
+    spec = charts.metric_profile(
+        pd.DataFrame(
+            {"doc_id": list("abcd"), "outlet": everyone[:2] * 2, "words": [1.0, 2.0, 3.0, 5.0]}
+        ),
+        ["words"],
+        outlets=everyone,
+    ).to_dict()
+    assert sorted(outlet_colours(spec).values()) == sorted(charts.PALETTE[:2])
 
 
 def test_specs_hold_no_article_text(corpus, metrics, mentions, sentences):
@@ -253,3 +310,13 @@ def test_every_metric_has_a_title_with_unit_and_a_description(metrics):
         describe_metric("org_mentions_per_1k_words").title
         == "Organisation mentions per 1,000 words"
     )
+
+
+def test_untitled_articles_are_named_by_their_first_words_not_their_id(corpus, metrics):
+    labels = mediakit.compare.article_labels(corpus)
+    spec = charts.readability_formulas(metrics, labels=labels).to_dict()
+    rows = {r["row"] for rows in data_rows(spec).values() for r in rows if "row" in r}
+    untitled = corpus.loc[corpus["title"] == "", "doc_id"].tolist()
+    assert untitled  # the bundled corpus has untitled articles
+    assert not any(doc in row for doc in untitled for row in rows)
+    assert any("“" in row for row in rows)  # "Outlet D · “President Biden …”"

@@ -229,6 +229,7 @@ def test_hostile_quotes_are_shown_as_text(tmp_path):
     allowed |= {"nav", "ol", "ul", "li", "a", "noscript", "main", "section", "figure", "figcaption"}
     allowed |= {"div", "script", "details", "summary", "table", "caption", "thead", "tbody", "tr"}
     allowed |= {"th", "td", "button", "dl", "dt", "dd", "footer", "code", "span"}
+    allowed |= {"dialog"}  # the article reader
     assert {t for t, _ in tags.tags} <= allowed
     assert not [(t, k) for t, a in tags.tags for k in a if k.lower().startswith("on")]
     for attrs, text in tags.scripts:

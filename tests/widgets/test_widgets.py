@@ -39,7 +39,8 @@ def chart_outlets(chart: alt.TopLevelMixin) -> set[str]:
 
 
 def dots_field(chart: alt.TopLevelMixin) -> str:
-    return chart.to_dict()["layer"][0]["encoding"]["x"]["field"]
+    # The dots are drawn over the mean tick (the last layer), so a click reaches the article.
+    return chart.to_dict()["layer"][-1]["encoding"]["x"]["field"]
 
 
 def test_controls_and_charts_are_exposed(ui, metrics):

@@ -11,6 +11,7 @@ id                        order  module
 ``who-is-quoted``         50     :mod:`.quotes`
 ``figures-disagree``      60     :mod:`.figures`
 ``only-one-outlet``       70     :mod:`.overlap`
+``articles``              100    :mod:`.corpus` (every article, last)
 ========================  =====  ==========================================
 
 A new section registers itself the same way (:func:`~mediakit.reporting.registry.register_section`).

@@ -9,6 +9,8 @@ them all.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..blocks import Text
 from ..context import ReportContext
 
@@ -44,11 +46,29 @@ def shown_rows(ctx: ReportContext) -> int:
     return int(ctx.option("table_rows", DEFAULT_ROWS))
 
 
+def _articles(n: int) -> str:
+    return "one article" if n == 1 else f"{n:,} articles"
+
+
+def per_outlet_phrase(counts: Sequence[int]) -> str:
+    """How many articles the outlets have, in words, true for every corpus.
+
+    >>> per_outlet_phrase([1, 1, 1])
+    'one article per outlet'
+    >>> per_outlet_phrase([1, 1, 4, 9])
+    'only one article for 2 of the 4 outlets'
+    """
+    counts = [int(c) for c in counts]
+    fewest = min(counts)
+    if fewest == max(counts):
+        return f"{_articles(fewest)} per outlet"
+    k = sum(c == fewest for c in counts)
+    return f"only {_articles(fewest)} for {k:,} of the {len(counts):,} outlets"
+
+
 def few_articles_note(ctx: ReportContext, what: str) -> Text | None:
     """A caveat when outlets have few articles each; None for larger corpora."""
     per_outlet = ctx.corpus["outlet"].astype(str).value_counts()
     if len(ctx.corpus) > 12 and int(per_outlet.min()) >= 3:
         return None
-    fewest = int(per_outlet.min())
-    per = "one article" if fewest == 1 else f"as few as {fewest:,} articles"
-    return Text(f"With {per} per outlet, {what}", style="note")
+    return Text(f"With {per_outlet_phrase(per_outlet.tolist())}, {what}", style="note")

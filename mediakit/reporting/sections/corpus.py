@@ -29,7 +29,7 @@ def corpus_section(ctx: ReportContext) -> list[Block]:
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> blocks = corpus_section(ReportContext(parse_corpus(cache_dir=False)))
     >>> [b.id for b in blocks if isinstance(b, Table)]
-    ['outlets', 'articles']
+    ['outlets']
     """
     corpus, metrics = ctx.corpus, ctx.metrics
     n, n_outlets = len(corpus), len(ctx.outlets)
@@ -42,9 +42,8 @@ def corpus_section(ctx: ReportContext) -> list[Block]:
         ),
         _outlets_table(metrics),
     ]
-    articles, notes = _articles_table(corpus, metrics)
-    blocks.append(articles)
-    blocks.extend(notes)
+    # The table of every article comes last (section "articles"): long, and read on demand.
+    blocks.extend(articles_table(ctx)[1])
     if "notes" in corpus and n <= MAX_NOTES and not _blank(corpus["notes"]).all():
         blocks.append(_metadata_notes(corpus))
     return blocks
@@ -67,14 +66,33 @@ def _outlets_table(metrics: pd.DataFrame) -> Table:
     )
 
 
-def _articles_table(corpus: pd.DataFrame, metrics: pd.DataFrame) -> tuple[Table, list[Block]]:
-    """One row per article, and notes on what it lacks (dates, titles) or lost (cleaning)."""
+def _titles(ctx: ReportContext, untitled: pd.Series) -> pd.Series:
+    """Titles, with "(untitled)" and the date and first words where there is none."""
+    metrics = ctx.metrics
+    named = ctx.article_labels.reindex(metrics["doc_id"].astype(str)).to_numpy()
+    by_words = pd.Series(named, index=metrics.index).astype("string").str.split(" · ", n=1).str[1]
+    return (
+        metrics["title"]
+        .astype("string")
+        .fillna("")
+        .mask(untitled.to_numpy(), "(untitled) " + by_words)
+    )
+
+
+def articles_table(ctx: ReportContext) -> tuple[Table, list[Block]]:
+    """One row per article, and notes on what it lacks (dates, titles) or lost (cleaning).
+
+    An untitled article is named by its date and first words, never by its id alone.
+    """
+    corpus, metrics = ctx.corpus, ctx.metrics
     n = len(corpus)
+    untitled = _blank(metrics["title"])
+    shown_title = _titles(ctx, untitled)
     articles = pd.DataFrame(
         {
             "doc_id": metrics["doc_id"],
             "outlet": metrics["outlet"],
-            "title": metrics["title"],
+            "title": shown_title,
             "date": corpus["date"].to_numpy() if "date" in corpus else pd.NaT,
             "words": metrics["words"],
             "sentences": metrics["sentences"],
@@ -90,23 +108,52 @@ def _articles_table(corpus: pd.DataFrame, metrics: pd.DataFrame) -> tuple[Table,
         notes.append(
             Text(
                 f"Cleaning removed non-article text from {int(cleaned.sum()):,} of {n:,} articles (the last column "
-                "says what: headlines repeated on the first line, keyword or category lines, boilerplate). "
+                'of the table "Every article", at the end, says what: headlines repeated on the first line, '
+                "keyword or category lines, boilerplate). "
                 "Every measure in this report is taken on the cleaned text."
             )
         )
     else:
         articles = articles.drop(columns=["cleaning"])
         notes.append(Text("Cleaning removed nothing from these articles."))
-    untitled = _blank(articles["title"])
     if untitled.any():
         k = int(untitled.sum())
         notes.append(
             Text(
-                f"{k:,} article{' has' if k == 1 else 's have'} no title in the corpus.",
+                f"{k:,} article{' has' if k == 1 else 's have'} no title in the corpus; "
+                "the tables name them by date and first words.",
                 style="note",
             )
         )
-    return Table("articles", "Articles", articles, digits=0), notes
+    table = Table(
+        "articles",
+        "Articles",
+        articles,
+        digits=0,
+        max_rows=int(ctx.option("article_rows", ARTICLE_ROWS)),
+        collapsed=True,
+    )
+    return table, notes
+
+
+#: Rows of the article table shown on the page; the CSV download has them all.
+ARTICLE_ROWS = 50
+
+
+@register_section(
+    "articles",
+    "Every article",
+    order=100,
+    intro="The articles analysed, one row each: open the table, sort it, or download it as CSV.",
+)
+def articles_section(ctx: ReportContext) -> list[Block]:
+    """The table of every article, last: long, and read on demand.
+
+    >>> from mediakit.parsing.parsed import parse_corpus
+    >>> [b.id for b in articles_section(ReportContext(parse_corpus(cache_dir=False)))]
+    ['articles']
+    """
+    return [articles_table(ctx)[0]]
 
 
 def _metadata_notes(corpus: pd.DataFrame) -> Definitions:

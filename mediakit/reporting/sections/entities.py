@@ -68,7 +68,7 @@ def entities_section(ctx: ReportContext) -> list[Block]:
                 f"top-{lab.lower()}",
                 f"Most named {LABEL_NAMES.get(lab, lab)} by outlet",
                 charts.top_entities(
-                    mentions, metrics, label=lab, per_1k=per_1k, top=top, outlets=outlets
+                    mentions, metrics, label=lab, per_1k=per_1k, top=top, **ctx.chart_options
                 ),
                 data=compare.top_entities(mentions, metrics, label=lab, per_1k=per_1k, top=top),
                 columns=_COUNTS,
@@ -80,7 +80,7 @@ def entities_section(ctx: ReportContext) -> list[Block]:
             "entity-heatmap",
             "Outlet x entity heatmap",
             charts.entity_heatmap(
-                mentions, metrics, label=None, per_1k=per_1k, top=heat_top, outlets=outlets
+                mentions, metrics, label=None, per_1k=per_1k, top=heat_top, **ctx.chart_options
             ),
             data=compare.entity_matrix(mentions, metrics, label=None, per_1k=per_1k, top=heat_top),
             columns=_COUNTS,

@@ -133,7 +133,7 @@ def _compared(comparison: pd.DataFrame, ctx: ReportContext) -> list[Block]:
             Chart(
                 "figure-disagreements",
                 "Where outlets disagree on the numbers",
-                charts.figure_disagreements(comparison, outlets=ctx.outlets),
+                charts.figure_disagreements(comparison, outlets=ctx.chart_options["outlets"]),
                 data=disagree[["group", "outlet", "claim", "value", "unit", "bound", *WHERE_SHOWN]],
                 columns=_FIGURE_COLUMNS,
                 digits=0,

@@ -113,7 +113,12 @@ def distinctive_words_section(ctx: ReportContext) -> list[Block]:
         Chart(
             "keyness",
             "Words that set each outlet apart",
-            charts.keyness_chart(table, top, outlets=outlets),
+            charts.keyness_chart(
+                table,
+                top,
+                outlets=ctx.chart_options["outlets"],
+                max_groups=len(ctx.shown_outlets),  # as many panels as other charts name outlets
+            ),
             data=shown,
             columns=_KEYNESS_COLUMNS,
             caption=f"Each outlet's {top} most distinctive terms; a longer bar is a higher z-score. "

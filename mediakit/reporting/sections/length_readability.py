@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ... import charts, compare
 from ...analyses.metric_info import GRADE_FORMULAS, PROFILE_COLUMNS, describe_metric
 from ..blocks import Block, Chart, Definitions, Text
 from ..context import ReportContext
 from ..registry import register_section
+from .common import per_outlet_phrase
 
 #: Metrics shown one chart each (``section_options={"metrics": [...]}`` changes them).
 DEFAULT_METRICS = ("words", "words_per_sentence", "flesch_reading_ease", "consensus_grade")
@@ -29,17 +32,29 @@ _STATS = ["outlet", "articles", "mean", "median", "min", "max"]
 _STAT_NAMES = {"mean": "Mean", "median": "Median", "min": "Lowest", "max": "Highest"}
 
 
-def small_corpus_caveat(articles: int, per_outlet_min: int) -> str:
+def small_corpus_caveat(
+    articles: int, per_outlet_min: int, *, per_outlet: Sequence[int] | None = None
+) -> str:
     """The caveat printed above the charts, sharper for smaller corpora.
+
+    ``per_outlet``: every outlet's article count, for a phrase true of all of
+    them ("only one article for 37 of the 137 outlets").
 
     >>> small_corpus_caveat(5, 1).startswith("Five articles")
     True
+    >>> small_corpus_caveat(300, 1, per_outlet=[1, 1, 298])[:80]
+    '300 articles show differences; they do not prove them. With only one article for'
     """
     if articles <= 12 or per_outlet_min < 3:
         count = _NUMBERS[articles] if articles < len(_NUMBERS) else f"{articles:,}"
+        per = (
+            per_outlet_phrase(per_outlet)
+            if per_outlet
+            else f"{'one article' if per_outlet_min == 1 else f'as few as {per_outlet_min} articles'} per outlet"
+        )
         return (
             f"{count} articles show differences; they do not prove them. With "
-            f"{'one article' if per_outlet_min == 1 else f'as few as {per_outlet_min} articles'} per outlet, "
+            f"{per}, "
             "a difference may come from the topic, the author, the format or the length of one article "
             "rather than from the outlet's style. Read these charts as descriptions of these articles."
         )
@@ -71,22 +86,21 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
     >>> [b.id for b in blocks if isinstance(b, Chart)][:2]
     ['profile', 'metric-words']
     """
-    metrics, outlets = ctx.metrics, ctx.outlets
-    per_outlet = metrics.groupby("outlet").size()
+    metrics = ctx.metrics
+    per_outlet = metrics.groupby("outlet").size().tolist()
     wanted = [
         m for m in ctx.option("metrics", DEFAULT_METRICS) if m in compare.metric_columns(metrics)
     ]
     profile_cols = [c for c in PROFILE_COLUMNS if c in compare.metric_columns(metrics)]
 
-    blocks: list[Block] = [
-        Text(small_corpus_caveat(len(metrics), int(per_outlet.min())), style="note")
-    ]
+    caveat = small_corpus_caveat(len(metrics), min(per_outlet), per_outlet=per_outlet)
+    blocks: list[Block] = [Text(caveat, style="note")]
     if len(metrics) >= 2:  # z-scores need spread across articles
         blocks.append(
             Chart(
                 "profile",
                 "How the outlets differ, metric by metric",
-                charts.metric_profile(metrics, profile_cols, outlets=outlets),
+                charts.metric_profile(metrics, profile_cols, **ctx.chart_options),
                 data=compare.standardized(metrics, profile_cols),
                 caption="Every measure on one scale: 0 is the average article of this corpus, "
                 "±1 one standard deviation. Details of each measure follow.",
@@ -99,7 +113,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
             Chart(
                 f"metric-{metric.replace('_', '-')}",
                 f"{info.short} by outlet",
-                charts.metric_by_outlet(metrics, metric, outlets=outlets),
+                charts.metric_by_outlet(metrics, metric, **ctx.chart_options),
                 data=summary,
                 columns={k: f"{v} ({info.short.lower()})" for k, v in _STAT_NAMES.items()},
                 caption=info.description,
@@ -109,7 +123,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
         Chart(
             "readability-formulas",
             "Five readability formulas",
-            charts.readability_formulas(metrics, outlets=outlets),
+            charts.readability_formulas(metrics, labels=ctx.article_labels, **ctx.chart_options),
             data=compare.formula_grades(metrics),
             caption="Grade-level formulas turn sentence and word length into a US school grade. They were built "
             "for school books, not news, and disagree with each other; the consensus grade is their median.",
@@ -119,7 +133,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
         Chart(
             "sentence-lengths",
             "Sentence lengths",
-            charts.sentence_lengths(ctx.sentences, outlets=outlets),
+            charts.sentence_lengths(ctx.sentences, **ctx.chart_options),
             data=compare.sentence_length_distribution(ctx.sentences),
             columns={"bin": "Words", "bin_start": "From (words)", "bin_end": "Below (words)"},
             caption="Sentences as split by the language model: a headline, a subheading or a list item "

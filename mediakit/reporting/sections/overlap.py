@@ -134,7 +134,9 @@ def only_one_outlet_section(ctx: ReportContext) -> list[Block]:
             Chart(
                 "similarity-heatmap",
                 "Which articles share sentences",
-                charts.similarity_heatmap(ov.similarity),
+                charts.similarity_heatmap(
+                    ov.similarity, max_outlets=ctx.shown_outlets, labels=ctx.article_labels
+                ),
                 data=ov.similarity,
                 columns=_OVERLAP_COLUMNS,
                 caption="The share of two articles' sentences that have a near-duplicate in the "
@@ -145,7 +147,7 @@ def only_one_outlet_section(ctx: ReportContext) -> list[Block]:
         Chart(
             "unique-share",
             "What only this outlet reports",
-            charts.unique_share_chart(ov.unique_share, outlets=outlets),
+            charts.unique_share_chart(ov.unique_share, **ctx.chart_options),
             data=ov.unique_share,
             columns=_OVERLAP_COLUMNS,
             caption="The share of each outlet's sentences with no near-duplicate in another outlet.",

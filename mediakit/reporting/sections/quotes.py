@@ -76,7 +76,6 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
     quotes = quotes_of(ctx.parsed, mentions=ctx.mentions)
     if quotes.empty:
         return [Text("No quotations or reported speech were found in these articles.")]
-    outlets = ctx.outlets
     blocks: list[Block] = [
         Text(
             "A quote is found three ways: words in quotation marks with an attribution next to them "
@@ -98,14 +97,14 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
             Chart(
                 "quotes-by-speaker",
                 "Who gets quoted, and by whom",
-                charts.quotes_by_speaker(quotes, top=top, outlets=outlets),
+                charts.quotes_by_speaker(quotes, top=top, **ctx.chart_options),
                 data=compare.quotes_by_speaker(quotes, top=top),
                 columns=_QUOTE_COLUMNS,
                 caption="Quotes per speaker, one colour per outlet. A speaker quoted by one outlet "
                 "only is a choice that outlet made.",
             )
         )
-    blocks.extend(_alignment(align_quotes(quotes), outlets))
+    blocks.extend(_alignment(align_quotes(quotes), ctx))
     blocks.append(
         Table(
             "quotes",
@@ -143,7 +142,7 @@ def _methods(quotes: pd.DataFrame) -> Table:
     )
 
 
-def _alignment(aligned: pd.DataFrame, outlets: list[str]) -> list[Block]:
+def _alignment(aligned: pd.DataFrame, ctx: ReportContext) -> list[Block]:
     """One statement in each outlet's words: listed and charted."""
     if aligned.empty:
         return [Text("No statement is quoted by more than one outlet.")]
@@ -158,7 +157,7 @@ def _alignment(aligned: pd.DataFrame, outlets: list[str]) -> list[Block]:
         Chart(
             "quote-alignment",
             "One statement, several renderings",
-            charts.quote_alignment(aligned, outlets=outlets),
+            charts.quote_alignment(aligned, **ctx.chart_options),
             data=aligned[["group_id", "speaker", "outlet", "quote", "similarity", *WHERE_SHOWN]],
             columns=_QUOTE_COLUMNS,
             digits=0,
