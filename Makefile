@@ -38,8 +38,10 @@ lab: setup
 	$(BIN)/jupyter lab notebooks/
 
 ## dashboard: the dashboard notebook as a web app (Voila), no code visible
+# voila.json (read from this folder) picks the offline page template in share/jupyter
+# and shuts down kernels left idle for 10 minutes after their page was closed.
 dashboard: setup
-	$(BIN)/voila notebooks/03_dashboard.ipynb
+	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila notebooks/03_dashboard.ipynb
 
 ## browser: Debian's Chromium for the browser tests (installed only when root and missing)
 browser:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import importlib
+import io
 import os
 import socket
 import subprocess
@@ -94,12 +97,39 @@ def test_search_lists_the_outlets_that_use_the_phrase(ui, corpus):
         if "long-range missiles" in t.lower()
     }
     assert set(ui.kwic_table["outlet"]) == expected and 0 < len(expected) < len(corpus)
-    html = ui.kwic_view.value
-    for outlet in corpus.outlet:
-        assert (f" {outlet}</td>" in html) == (outlet in expected)
-    assert "<b>long-range missiles</b>" in html.lower()
+    # The count sits right under the search box, then one line per hit.
+    n, docs = len(ui.kwic_table), ui.kwic_table["doc_id"].nunique()
+    assert (
+        f"{n} line{'s' if n > 1 else ''} for &quot;long-range missiles&quot; in {docs} article"
+        in (ui.kwic_view.value)
+    )
+    panel = ui.search_panel.children
+    assert panel.index(ui.search) < panel.index(ui.kwic_view) < panel.index(ui.hits)
+    labels = [label for label, _ in ui.hits.options]
+    assert len(labels) == n and all("[long-range missiles]" in lab.lower() for lab in labels)
+    assert {lab.split(" · ")[0] for lab in labels} == expected
+    assert "download='search.csv'" in ui.kwic_download.value
     ui.search.value = "zzzz-not-there"
-    assert ui.kwic_table.empty and "No match" in ui.kwic_view.value
+    assert ui.kwic_table.empty and "No line has" in ui.kwic_view.value
+    assert ui.hits.options == () and ui.reader.value == ""
+
+
+def test_a_search_hit_opens_its_article_with_the_sentence_marked(ui, corpus, sentences):
+    ui.search.value = "Guterres"
+    first = ui.kwic_table.iloc[0]
+    assert ui.hits.value == 0  # the first hit is shown at once
+    page = ui.reader.value
+    text = corpus.set_index("doc_id").loc[first["doc_id"], "text"]
+    start = int(first["start_char"])
+    assert f">{text[start : start + len('Guterres')]}</mark>" in page
+    row = sentences[(sentences.doc_id == first["doc_id"]) & (sentences.start_char <= start)].iloc[
+        -1
+    ]
+    assert "<blockquote" in page and first["outlet"] in page
+    assert len(row["text"]) > len("Guterres")
+    ui.hits.value = len(ui.hits.options) - 1  # another line: another article or place
+    last = ui.kwic_table.iloc[-1]
+    assert last["outlet"] in ui.reader.value
 
 
 def test_search_follows_the_outlet_selection(ui):
@@ -145,6 +175,9 @@ def test_without_optional_tables(metrics):
     ui = widgets.compare(metrics)
     assert sorted(ui.current_charts) == ["formulas", "metric", "profile"]
     assert ui.label.disabled and ui.per_1k.disabled and ui.search.disabled
+    # Controls that would do nothing are not shown at all (greyed out, they puzzle students).
+    assert ui.label.layout.display == ui.per_1k.layout.display == "none"
+    assert ui.search_panel.layout.display == "none"
     with pytest.raises(CorpusError):
         widgets.compare(pd.DataFrame({"x": [1]}))
 
@@ -161,7 +194,8 @@ def test_charts_load_vega_offline(ui):
 
 
 def test_svg_fallback_without_anywidget(monkeypatch, metrics):
-    monkeypatch.setattr(widgets, "_offline_chart_class", lambda: None)
+    views = importlib.import_module("mediakit.widgets.chart_view")  # the module, not the function
+    monkeypatch.setattr(views, "offline_chart_class", lambda: None)
     ui = widgets.compare(metrics)
     view = ui.views["metric"]
     assert isinstance(view, widgets.SvgChart) and view.value.lstrip().startswith("<svg")
@@ -181,6 +215,86 @@ def test_dashboard_parses_once_and_lays_out_everything(corpus):
     ]
     ui.search.value = "Zelenskyy"
     assert not ui.kwic_table.empty
+
+
+def test_picker_filters_and_chooses_all_none_and_top_n():
+    counts = {"Daily Planet": 9, "Daily Bugle": 4, "Gotham Gazette": 6, "Metro": 1}
+    picker = widgets.OutletPicker(counts, ["Metro"])
+    seen = []
+    picker.observe(lambda ch: seen.append(ch["new"]), "value")
+    shown = [b.description for b in picker.list.children]
+    assert shown == ["Daily Planet (9)", "Gotham Gazette (6)", "Daily Bugle (4)", "Metro (1)"]
+    picker.filter.value = "daily"
+    assert [b.description for b in picker.list.children] == ["Daily Planet (9)", "Daily Bugle (4)"]
+    assert "2 match the filter" in picker.summary.value
+    picker.all_button.click()
+    assert picker.value == ("Daily Planet", "Daily Bugle", "Metro")
+    assert len(seen) == 1  # one change, so the charts redraw once, not once per outlet
+    picker.none_button.click()
+    assert picker.value == () and not any(b.value for b in picker.boxes.values())
+    picker.top_n.value = 2
+    picker.top_button.click()
+    assert picker.value == ("Daily Planet", "Gotham Gazette")
+    assert picker.boxes["Daily Planet"].style.background  # chosen rows are highlighted
+    assert not picker.boxes["Metro"].style.background
+    picker.boxes["Metro"].value = True  # ticking one box adds it
+    assert picker.value == ("Daily Planet", "Gotham Gazette", "Metro")
+
+
+def test_picker_shows_a_bounded_list_for_many_outlets():
+    counts = {f"Outlet {i:03d}": 1000 - i for i in range(150)}
+    picker = widgets.OutletPicker(counts, [])
+    boxes = [c for c in picker.list.children if hasattr(c, "indent")]
+    assert len(boxes) == 60 and "90 more" in picker.list.children[-1].value
+    picker.filter.value = "149"
+    assert [b.description for b in picker.list.children] == ["Outlet 149 (851)"]
+
+
+def test_profile_axis_says_when_it_is_relative_to_the_selection(ui):
+    def axis() -> str:
+        return ui.current_charts["profile"].to_dict()["layer"][1]["encoding"]["x"]["title"]
+
+    assert "corpus average" in axis()  # all outlets: the corpus is the selection
+    ui.outlets.value = ("Outlet B", "Outlet D")
+    assert "selected outlets" in axis() and "corpus average" not in axis()
+
+
+def test_every_chart_has_a_csv_and_a_png_download(ui):
+    for name in ui.current_charts:
+        links = ui.downloads[name]
+        assert f"download='{name}.csv'" in links.csv.value, name
+        payload = links.csv.value.split("base64,")[1].split("'")[0]
+        table = pd.read_csv(io.BytesIO(base64.b64decode(payload)))
+        assert len(table) > 0 and "outlet" in "".join(table.columns), name
+    links = ui.downloads["metric"]
+    assert links.png.value == ""  # made on demand: a PNG takes about a second
+    links.png_button.click()
+    png = base64.b64decode(links.png.value.split("base64,")[1].split("'")[0])
+    assert png.startswith(b"\x89PNG")
+    ui.metric.value = "words"
+    assert links.png.value == ""  # the old picture is not offered for the new chart
+
+
+def test_article_html_escapes_and_marks_the_passage():
+    corpus = pd.DataFrame({
+        "doc_id": ["w1"], "outlet": ["Wire"], "title": [""], "date": ["2024-11-18"],
+        "text": ["Talks resumed on Monday. The <b>mayor</b> said 40 people left. Rain fell."],
+    })  # fmt: skip
+    sents = pd.DataFrame({"doc_id": ["w1", "w1", "w1"], "start_char": [0, 25, 63],
+                          "end_char": [24, 62, 73]})  # fmt: skip
+    start = corpus.text[0].index("40")
+    page = widgets.article_html(corpus, "w1", start, start + 2, sents)
+    assert "<mark style='background:#ffd54f'>40</mark>" in page
+    assert "&lt;b&gt;mayor&lt;/b&gt;" in page and "<b>mayor" not in page
+    assert "<blockquote style='margin:6px 0'>The &lt;b&gt;mayor" in page
+    assert "untitled article (Wire)" in page and "2024-11-18" in page
+    with pytest.raises(CorpusError, match="No article"):
+        widgets.article_html(corpus, "nope")
+
+
+def test_download_link_refuses_what_it_cannot_save():
+    with pytest.raises(mediakit.OptionError, match="DataFrame or an altair chart"):
+        widgets.download_link([1, 2], "x")
 
 
 # -- in a real browser, with every request to the internet blocked ------------------------------------------

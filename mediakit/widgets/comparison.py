@@ -1,14 +1,8 @@
-"""Widgets: thin ipywidgets front ends over :mod:`mediakit.charts` and :mod:`mediakit.compare`.
+"""``compare`` and ``dashboard``: outlet picker, controls and live charts on one screen.
 
-No analysis happens here: a control changes, the matching chart function is
-called again on the selected outlets, and the chart view is updated in place.
-
-Charts are shown with altair's ``JupyterChart`` (an anywidget) loading vega
-from the JavaScript bundle inside ``vl-convert-python``, never from a CDN, so
-they render offline in JupyterLab, Jupyter Notebook and Voilà. (JupyterLab's
-built-in vega renderer stops at Vega-Lite 5 and altair's default HTML output
-loads vega from the internet: neither works offline with altair 6.) Without
-the ``anywidget`` package the charts fall back to static SVG images.
+Each control sits next to what it changes: the search box has its results and
+the article reader right under it, the metric dropdown sits above the metric
+chart, the entity controls above the name charts.
 """
 
 from __future__ import annotations
@@ -22,94 +16,85 @@ import altair as alt
 import ipywidgets as w
 import pandas as pd
 
-from . import charts
-from .analyses.metric_info import metric_short_title
-from .charts.safe_spec import safe_spec
-from .compare import kwic, largest_outlets, metric_columns
-from .errors import CorpusError
-from .vocab import ENTITY_TYPES
-
-__all__ = [
-    "ENTITY_TYPES",
-    "OutletComparison",
-    "SvgChart",
-    "chart_view",
-    "compare",
-    "dashboard",
-    "kwic_html",
-]
+from .. import charts
+from ..analyses.metric_info import metric_short_title
+from ..compare import kwic, largest_outlets, metric_columns
+from ..errors import CorpusError
+from ..vocab import ENTITY_TYPES
+from .article_html import article_html
+from .chart_view import chart_view
+from .download_link import chart_table, download_link
+from .kwic_html import KWIC_LIMIT, article_label, kwic_summary
+from .outlet_picker import OutletPicker
 
 DEFAULT_OUTLETS = 10  # preselected when a corpus has more outlets than this
-KWIC_LIMIT = 200
-# vega-embed's menu would offer "Open in Vega Editor" (a website); keep only the image export.
-_EMBED = {"actions": {"export": True, "source": False, "compiled": False, "editor": False}}
+_HIDDEN = {"display": "none"}
+SELECTION_AXIS = (
+    "Outlet average in standard deviations of the selected outlets' articles "
+    "(0 = their average, not the corpus's)"
+)
 
 
-# -- chart views ---------------------------------------------------------------------------
-@functools.cache
-def _offline_chart_class() -> type | None:
-    """A JupyterChart subclass that loads vega from vl-convert; None without anywidget."""
-    try:
-        import anywidget  # noqa: F401
-    except ImportError:
-        return None
-
-    class OfflineChart(alt.JupyterChart):
-        """JupyterChart with vega bundled in (set on this subclass, not on altair's class)."""
-
-    OfflineChart.enable_offline()
-    return OfflineChart
-
-
-class SvgChart(w.HTML):
-    """Fallback chart view: a static SVG made with vl-convert (no tooltips, but offline)."""
-
-    def __init__(self, chart: alt.TopLevelMixin) -> None:
-        super().__init__()
-        self.chart = chart
-
-    @property
-    def chart(self) -> alt.TopLevelMixin:
-        return self._chart
-
-    @chart.setter
-    def chart(self, chart: alt.TopLevelMixin) -> None:
-        import vl_convert as vlc
-
-        self._chart = chart
-        self.value = vlc.vegalite_to_svg(safe_spec(chart.to_dict()))
-
-
-def chart_view(chart: alt.TopLevelMixin) -> w.DOMWidget:
-    """A widget showing ``chart`` offline; assign ``view.chart = new_chart`` to redraw it.
-
-    >>> import pandas as pd
-    >>> from mediakit import charts
-    >>> m = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "words": [100]})
-    >>> view = chart_view(charts.metric_by_outlet(m, "words"))
-    >>> view.chart.to_dict()["title"]["text"]
-    'Words by outlet'
-    """
-    cls = _offline_chart_class()
-    if cls is None:
-        return SvgChart(chart)
-    return cls(chart, embed_options=_EMBED)
-
-
-# -- the comparison widget -----------------------------------------------------------------
 def _rows(table: pd.DataFrame | None, outlets: set[str]) -> pd.DataFrame | None:
     if table is None:
         return None
     return table[table["outlet"].astype("string").isin(outlets)]
 
 
+def _relative_to_selection(chart: alt.LayerChart) -> alt.LayerChart:
+    """The profile's axis says the truth when it was computed over some outlets only."""
+    for layer in chart.layer:
+        x = getattr(layer, "encoding", alt.Undefined)
+        x = getattr(x, "x", alt.Undefined) if x is not alt.Undefined else x
+        if x is not alt.Undefined and getattr(x, "shorthand", None) == "z:Q":
+            x.title = SELECTION_AXIS
+    return chart
+
+
+def hit_label(row: Any) -> str:
+    """One search hit as a line of the results list: outlet, title, words around the match."""
+    title = article_label(row.title, row.outlet)
+    return f"{row.outlet} · {title[:40]} · …{row.left} [{row.match}] {row.right}…"
+
+
+class ChartDownloads(w.HBox):
+    """A CSV link to a chart's data, and a button that makes its PNG (a second or so, on demand)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.csv, self.png = w.HTML(), w.HTML()
+        self.png_button = w.Button(description="Make a PNG", layout=w.Layout(width="auto"))
+        self.png_button.on_click(lambda _: self._make_png())
+        self._chart: alt.TopLevelMixin | None = None
+        super().__init__([self.csv, self.png_button, self.png])
+
+    @property
+    def chart(self) -> alt.TopLevelMixin | None:
+        return self._chart
+
+    @chart.setter
+    def chart(self, chart: alt.TopLevelMixin) -> None:
+        self._chart = chart
+        self.csv.value = download_link(
+            chart_table(chart), f"{self.name}.csv", "Download the chart's data (CSV)"
+        )
+        self.png.value = ""  # a PNG of the previous chart would be wrong now
+
+    def _make_png(self) -> None:
+        if self._chart is not None:
+            self.png.value = download_link(self._chart, f"{self.name}.png", "Save the PNG")
+
+
 class OutletComparison(w.VBox):
     """Outlet picker, metric, entity type, raw/per-1k toggle and a search box over live charts.
 
-    Attributes for scripts and tests: ``outlets``, ``metric``, ``label``,
-    ``per_1k``, ``search`` (the controls), ``views`` (chart widgets by name),
-    ``current_charts`` (the altair charts shown, by name), ``kwic_table``
-    (the keyword-in-context rows shown) and ``message`` (what went wrong).
+    Attributes for scripts and tests: ``outlets`` (an :class:`OutletPicker`),
+    ``metric``, ``label``, ``per_1k``, ``search`` (the controls), ``views``
+    (chart widgets by name), ``current_charts`` (the altair charts shown, by
+    name), ``downloads`` (CSV/PNG links by chart name), ``kwic_table`` (the
+    keyword-in-context rows found), ``hits`` (the list of those lines: pick
+    one to read it), ``reader`` (the article shown) and ``message`` (what went
+    wrong).
     """
 
     def __init__(
@@ -129,41 +114,29 @@ class OutletComparison(w.VBox):
             corpus,
         )
         self._make_controls(columns)
+        self._make_search_panel()
         self.status = w.HTML()
-        self.kwic_view = w.HTML(layout=w.Layout(max_height="320px", overflow="auto"))
-        self.kwic_table: pd.DataFrame | None = None
         self.message: str = ""
         self.current_charts: dict[str, alt.TopLevelMixin] = {}
         self.views: dict[str, w.DOMWidget] = {}
+        self.downloads: dict[str, w.HTML] = {}
         self._cache_key: tuple = ()
         self._cache: dict[str, pd.DataFrame | None] = {}
         self._draw_all()
-        controls = w.HBox(
-            [self.outlets, w.VBox([self.metric, self.label, self.per_1k, self.search])]
-        )
-        grid = w.Box(
-            list(self.views.values()),
-            layout=w.Layout(display="flex", flex_flow="row wrap", grid_gap="16px"),
-        )
-        super().__init__([controls, self.status, grid, self.kwic_view])
+        super().__init__(self._layout())
         self.outlets.observe(lambda _: self._draw_all(), "value")
         self.metric.observe(lambda _: self._draw("metric"), "value")
         self.label.observe(lambda _: self._draw("entities", "top_entities"), "value")
         self.per_1k.observe(lambda _: self._draw("entities", "top_entities"), "value")
         self.search.observe(lambda _: self._show_kwic(), "value")
+        self.hits.observe(lambda _: self._read_hit(), "value")
 
     def _make_controls(self, columns: list[str]) -> None:
-        """The outlet picker, metric and entity dropdowns, count toggle and search box."""
+        """The outlet picker, metric and entity dropdowns and the count toggle."""
         counts = self._metrics["outlet"].astype("string").fillna("unknown").value_counts()
         self.all_outlets: list[str] = sorted(counts.index)
         default = largest_outlets(self._metrics, DEFAULT_OUTLETS)
-        self.outlets = w.SelectMultiple(
-            options=[(f"{o} ({counts[o]:,})", o) for o in self.all_outlets],
-            value=tuple(o for o in self.all_outlets if o in set(default)),
-            rows=min(10, max(4, len(self.all_outlets))),
-            description="Outlets",
-            layout=w.Layout(width="320px"),
-        )
+        self.outlets = OutletPicker({o: int(counts[o]) for o in self.all_outlets}, default)
         first = "flesch_reading_ease" if "flesch_reading_ease" in columns else columns[0]
         self.metric = w.Dropdown(
             options=[(metric_short_title(c), c) for c in columns],
@@ -171,28 +144,67 @@ class OutletComparison(w.VBox):
             description="Metric",
             layout=w.Layout(width="360px"),
         )
+        # Without the mentions table these would do nothing: not shown rather than greyed out.
+        hide = _HIDDEN if self._mentions is None else {}
         self.label = w.Dropdown(
             options=ENTITY_TYPES,
             value="PERSON",
             description="Entities",
             disabled=self._mentions is None,
-            layout=w.Layout(width="360px"),
+            layout=w.Layout(width="360px", **hide),
         )
         self.per_1k = w.ToggleButtons(
             options=[("Mentions", False), ("Per 1,000 words", True)],
             value=False,
             description="Count",
             disabled=self._mentions is None,
+            layout=w.Layout(**hide),
         )
+
+    def _make_search_panel(self) -> None:
+        """Search box, its results right under it, and the article reader under those."""
         self.search = w.Text(
-            placeholder="a word or phrase, then Enter"
-            if self._corpus is not None
-            else "pass corpus= to search",
+            placeholder="a word or phrase, then Enter",
             description="Search",
             continuous_update=False,
             disabled=self._corpus is None,
-            layout=w.Layout(width="360px"),
+            layout=w.Layout(width="420px"),
         )
+        self.kwic_view = w.HTML()
+        self.kwic_table: pd.DataFrame | None = None
+        self.hits = w.Select(options=[], rows=8, layout=w.Layout(width="640px", **_HIDDEN))
+        self.kwic_download = w.HTML()
+        self.reader = w.HTML(layout=w.Layout(width="640px"))
+        hint = w.HTML(
+            "<span style='font-size:90%;color:#555'>Click a line to read its article, "
+            "the sentence highlighted.</span>"
+        )
+        self.search_panel = w.VBox(
+            [self.search, self.kwic_view, hint, self.hits, self.kwic_download, self.reader],
+            layout=w.Layout(**(_HIDDEN if self._corpus is None else {})),
+        )
+
+    def _layout(self) -> list[w.Widget]:
+        def block(*names: str, controls: list | None = None) -> list[w.Widget]:
+            out: list[w.Widget] = list(controls or [])
+            for name in names:
+                if name in self.views:
+                    out += [self.downloads[name], self.views[name]]
+            return out
+
+        top = w.HBox([self.outlets, self.search_panel], layout=w.Layout(grid_gap="24px"))
+        return [
+            top,
+            self.status,
+            *block("metric", controls=[self.metric]),
+            *block("profile", "formulas"),
+            *block(
+                "entities",
+                "top_entities",
+                controls=[w.HBox([self.label, self.per_1k])] if self._mentions is not None else [],
+            ),
+            *block("sentences"),
+        ]
 
     def _subset(self, name: str) -> pd.DataFrame | None:
         """The selected outlets' rows of one input table, cached until the selection changes."""
@@ -203,12 +215,18 @@ class OutletComparison(w.VBox):
             self._cache[name] = _rows(getattr(self, f"_{name}"), set(key))
         return self._cache[name]
 
+    def _profile(self) -> alt.TopLevelMixin:
+        chart = charts.metric_profile(self._subset("metrics"), outlets=self.all_outlets)
+        if set(self.outlets.value) != set(self.all_outlets):
+            chart = _relative_to_selection(chart)
+        return chart
+
     def _builders(self) -> dict[str, Callable[[], alt.TopLevelMixin]]:
         everyone = self.all_outlets  # colours follow the whole corpus, not the selection
         m = functools.partial(self._subset, "metrics")
         out: dict[str, Callable[[], alt.TopLevelMixin]] = {
             "metric": lambda: charts.metric_by_outlet(m(), self.metric.value, outlets=everyone),
-            "profile": lambda: charts.metric_profile(m(), outlets=everyone),
+            "profile": self._profile,
             "formulas": lambda: charts.readability_formulas(m(), outlets=everyone),
         }
         if self._mentions is not None:
@@ -232,7 +250,7 @@ class OutletComparison(w.VBox):
 
     def _draw(self, *names: str) -> None:
         if not self.outlets.value:
-            self._say("Pick at least one outlet (Ctrl/Cmd-click to pick several).")
+            self._say("Pick at least one outlet (tick it in the list, or press Top N).")
             return
         builders = self._builders()
         self._say("")
@@ -247,6 +265,8 @@ class OutletComparison(w.VBox):
                 self.views[name].chart = chart
             else:
                 self.views[name] = chart_view(chart)
+                self.downloads[name] = ChartDownloads(name)
+            self.downloads[name].chart = chart
 
     def _say(self, text: str) -> None:
         self.message = text
@@ -256,50 +276,34 @@ class OutletComparison(w.VBox):
         query = self.search.value.strip()
         if self._corpus is None or not query:
             self.kwic_table, self.kwic_view.value = None, ""
+            self.hits.options, self.hits.layout.display = [], "none"
+            self.kwic_download.value, self.reader.value = "", ""
             return
-        corpus = self._subset("corpus")
         try:
-            table = kwic(corpus, query, limit=KWIC_LIMIT)
+            table = kwic(self._subset("corpus"), query, limit=KWIC_LIMIT)
         except CorpusError as err:
-            self._say(str(err))
+            self.kwic_view.value = f"<p style='color:#b00020'>{html.escape(str(err))}</p>"
             return
         self.kwic_table = table
-        self.kwic_view.value = kwic_html(table, query, charts.outlet_palette(self.all_outlets))
-
-
-def kwic_html(table: pd.DataFrame, query: str, palette: dict[str, str] | None = None) -> str:
-    """An HTML table of :func:`mediakit.compare.kwic` rows: outlet, article, words around the match.
-
-    >>> t = pd.DataFrame({"doc_id": ["a"], "outlet": ["X"], "title": ["T"], "left": ["in"],
-    ...                   "match": ["Kyiv"], "right": ["said"], "start_char": [3]})
-    >>> "<b>Kyiv</b>" in kwic_html(t, "kyiv")
-    True
-    """
-    esc = html.escape
-    if table.empty:
-        return f"<p>No match for <b>{esc(query)}</b> in the selected outlets.</p>"
-    palette = palette or {}
-    head = (
-        f"<p>{len(table):,} line{'s' if len(table) != 1 else ''} for <b>{esc(query)}</b>"
-        + (f" (the first {KWIC_LIMIT})" if len(table) >= KWIC_LIMIT else "")
-        + "</p>"
-    )
-    rows = []
-    for r in table.itertuples(index=False):
-        dot = f"<span style='color:{palette.get(r.outlet, '#666')}'>&#9679;</span> "
-        title = r.title if r.title else r.doc_id
-        rows.append(
-            f"<tr><td style='white-space:nowrap'>{dot}{esc(r.outlet)}</td>"
-            f"<td title='{esc(title)}'>{esc(title[:50])}</td>"
-            f"<td style='text-align:right'>{esc(r.left)}</td><td><b>{esc(r.match)}</b></td>"
-            f"<td>{esc(r.right)}</td></tr>"
+        self.kwic_view.value = f"<p><b>{html.escape(kwic_summary(table, query))}</b></p>"
+        self.hits.options = [(hit_label(r), i) for i, r in enumerate(table.itertuples())]
+        self.hits.layout.display = None if len(table) else "none"
+        self.kwic_download.value = (
+            download_link(table, "search.csv", "Download these lines (CSV)") if len(table) else ""
         )
-    return (
-        head + "<table style='border-collapse:collapse;font-size:90%'>"
-        "<tr><th>Outlet</th><th>Article</th><th></th><th></th><th></th></tr>"
-        + "".join(rows)
-        + "</table>"
-    )
+        self.hits.value = 0 if len(table) else None
+        self._read_hit()
+
+    def _read_hit(self) -> None:
+        table, i = self.kwic_table, self.hits.value
+        if table is None or i is None or i >= len(table):
+            self.reader.value = ""
+            return
+        row = table.iloc[i]
+        start = int(row["start_char"])
+        self.reader.value = article_html(
+            self._corpus, row["doc_id"], start, start + len(row["match"]), self._sentences
+        )
 
 
 def compare(
@@ -337,10 +341,10 @@ def dashboard(corpus: Any = None, **analyze_options: Any) -> OutletComparison:
     >>> sorted(ui.current_charts)
     ['entities', 'formulas', 'metric', 'profile', 'sentences', 'top_entities']
     """
-    from .analyses.entities import entities_of
-    from .analyses.metrics import metrics_of
-    from .parsing.parsed import parse_corpus
-    from .parsing.sentences import sentences_of
+    from ..analyses.entities import entities_of
+    from ..analyses.metrics import metrics_of
+    from ..parsing.parsed import parse_corpus
+    from ..parsing.sentences import sentences_of
 
     aliases = analyze_options.pop("aliases", None)
     pc = parse_corpus(corpus, **analyze_options)
