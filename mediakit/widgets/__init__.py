@@ -17,6 +17,7 @@ from ..vocab import ENTITY_TYPES
 from .article_html import article_html
 from .chart_view import SvgChart, chart_view
 from .comparison import OutletComparison, compare, dashboard
+from .corpus_notes import caveat, corpus_note, read_article
 from .download_link import download_link
 from .kwic_html import kwic_html, kwic_summary
 from .notebook_setup import notebook_setup
@@ -28,6 +29,9 @@ __all__ = [
     "OutletPicker",
     "SvgChart",
     "article_html",
+    "caveat",
+    "corpus_note",
+    "read_article",
     "chart_view",
     "compare",
     "dashboard",

@@ -44,7 +44,8 @@ def notebook_setup(*, short_errors: bool = True) -> None:
 
     - charts draw with the copy of vega installed with mediakit (no internet);
     - table cells show up to 300 characters, so quotes and the words around a
-      search match are not cut;
+      search match are not cut, and dollar signs in tables stay dollar signs
+      (not LaTeX);
     - a :class:`mediakit.CorpusError` (or :class:`~mediakit.OptionError`) shows
       as its message, which says what to fix, and the line of the cell that
       raised it, without the traceback through mediakit's own code. Other
@@ -59,6 +60,7 @@ def notebook_setup(*, short_errors: bool = True) -> None:
 
     alt.renderers.enable("jupyter", offline=True)
     pd.set_option("display.max_colwidth", 300)
+    pd.set_option("display.html.use_mathjax", False)  # "$56 billion ... $56.2 billion" is not maths
     try:
         from IPython import get_ipython
     except ImportError:
