@@ -302,15 +302,41 @@ NOTEBOOK = """{"cells": [{"cell_type": "code", "execution_count": null, "id": "a
  "source": ["import mediakit.widgets as mw\\n", "ui = mw.dashboard()\\n", "ui"]}],
  "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
  "nbformat": 4, "nbformat_minor": 5}"""
-LOCAL = ("http://127.0.0.1", "http://localhost", "ws://", "data:", "blob:")
-# Voila's page template links Font Awesome from a CDN although its bundle carries the icons too.
-HARMLESS = ("fontawesome",)
+LOCAL = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "data:", "blob:")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _check_search_picker_and_download(page) -> None:
+    """Search results under the box, the reader, the outlet picker and a CSV download."""
+    search = page.locator(".widget-text", has=page.locator("label", has_text="Search")).locator(
+        "input"
+    )
+    search.fill("Zelenskyy")
+    search.press("Enter")
+    count = page.get_by_text('lines for "Zelenskyy" in')
+    count.wait_for(timeout=20_000)
+    box, found = search.bounding_box(), count.bounding_box()
+    # Right under the box (the old dashboard put the lines 2,000-3,400 px down, under the charts).
+    assert 0 <= found["y"] - (box["y"] + box["height"]) < 120, (box, found)
+    page.locator("mark").first.wait_for(timeout=20_000)  # the first hit opened in the reader
+    assert "Zelenskyy" in page.locator("mark").last.text_content()
+    # Picker: None empties the selection (the dashboard says so), Top N brings outlets back.
+    page.get_by_role("button", name="None").click()
+    page.get_by_text("Pick at least one outlet").wait_for(timeout=20_000)
+    page.get_by_role("button", name="Top N by articles").click()
+    page.get_by_text("Pick at least one outlet").wait_for(state="detached", timeout=20_000)
+    page.locator("input[placeholder='filter outlets by name']").fill("outlet c")
+    page.get_by_text("1 match the filter").wait_for(timeout=20_000)
+    with page.expect_download(timeout=20_000) as info:
+        page.locator("a[download='search.csv']").click()
+    csv = Path(info.value.path()).read_text(encoding="utf-8")
+    assert csv.splitlines()[0].startswith("doc_id,outlet") and "Zelenskyy" in csv
 
 
 @pytest.mark.browser
@@ -323,20 +349,13 @@ def test_voila_renders_the_dashboard_offline(tmp_path: Path):
     nb = tmp_path / "dashboard.ipynb"
     nb.write_text(NOTEBOOK)
     port = _free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "voila",
-            "--no-browser",
-            f"--port={port}",
-            "--Voila.ip=127.0.0.1",
-            str(nb),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=os.environ.copy(),
-    )
+    log = tmp_path / "voila.log"
+    # Run as `make dashboard` does: voila.json from the project folder, its page template on the path.
+    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
+    cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+    with log.open("wb") as out:
+        server = subprocess.Popen([*cmd, str(nb)], stdout=out, stderr=subprocess.STDOUT, env=env,
+                                  cwd=ROOT)  # fmt: skip
     try:
         blocked: list[str] = []
 
@@ -349,6 +368,9 @@ def test_voila_renders_the_dashboard_offline(tmp_path: Path):
         with chromium() as browser:
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.route("**/*", route)
+            page.on(
+                "websocket", lambda ws: None if ws.url.startswith(LOCAL) else blocked.append(ws.url)
+            )
             for _ in range(60):  # the server needs a moment
                 try:
                     page.goto(f"http://127.0.0.1:{port}/", timeout=120_000)
@@ -361,14 +383,21 @@ def test_voila_renders_the_dashboard_offline(tmp_path: Path):
             )
             title = "() => document.querySelector('.vega-embed .role-title-text')?.textContent"
             assert page.evaluate(title) == "Flesch reading ease by outlet"
-            page.locator("select").nth(1).select_option(label="Words per sentence")
+            metric = page.locator(".widget-dropdown", has=page.locator("label", has_text="Metric"))
+            metric.locator("select").select_option(label="Words per sentence")
             page.wait_for_function(
                 "() => (document.querySelector('.vega-embed .role-title-text')?.textContent || '')"
                 ".startsWith('Words per sentence')",
                 timeout=20_000,
             )
-            page.screenshot(path=str(artifact("voila-dashboard.png")))
-        assert all(any(h in u for h in HARMLESS) for u in blocked), blocked
+            try:
+                _check_search_picker_and_download(page)
+            finally:
+                page.screenshot(path=str(artifact("voila-dashboard.png")), full_page=True)
+        assert blocked == [], f"requests to the internet: {blocked}"
+        assert "Culling kernels with idle durations > 600 seconds" in log.read_text(), (
+            "voila.json was not read"
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)
