@@ -84,6 +84,6 @@ def article_html(
         head += f"<blockquote style='margin:6px 0'>{html.escape(quoted)}</blockquote>"
     body = (
         "<div style='white-space:pre-wrap;max-height:420px;overflow:auto;border:1px solid #ddd;"
-        f"padding:6px;font-family:Georgia,serif'>{_marked(text, spans)}</div>"
+        f"padding:6px;line-height:1.45;font-family:Georgia,serif'>{_marked(text, spans)}</div>"
     )
     return head + body

@@ -51,10 +51,39 @@ def _relative_to_selection(chart: alt.LayerChart) -> alt.LayerChart:
     return chart
 
 
+CLICK = "article"  # the chart selection that opens an article in the reader under the chart
+
+
+def _tooltip_fields(layer: Any) -> list[str]:
+    encoding = getattr(layer, "encoding", alt.Undefined)
+    tips = getattr(encoding, "tooltip", alt.Undefined) if encoding is not alt.Undefined else None
+    return [getattr(t, "shorthand", "") for t in tips] if isinstance(tips, list) else []
+
+
+def clickable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """``chart`` with a click selection on the layer that draws articles (``doc_id``), if any.
+
+    The selection is declared on the top-level chart, where ``JupyterChart``
+    looks for it, and names the layer it listens to.
+    """
+    layers = list(getattr(chart, "layer", None) or [])
+    dots = [i for i, layer in enumerate(layers) if "doc_id:N" in _tooltip_fields(layer)]
+    if not dots:
+        return chart
+    layers[dots[0]] = layers[dots[0]].properties(name="article_marks")
+    out = chart.copy(deep=False)
+    out.layer = layers
+    select = alt.PointSelectionConfig(type="point", fields=["doc_id"], on="click")
+    out.params = [
+        alt.TopLevelSelectionParameter(name=CLICK, select=select, views=["article_marks"])
+    ]
+    return out
+
+
 def hit_label(row: Any) -> str:
     """One search hit as a line of the results list: outlet, title, words around the match."""
     title = article_label(row.title, row.outlet)
-    return f"{row.outlet} · {title[:40]} · …{row.left} [{row.match}] {row.right}…"
+    return f"{row.outlet}: …{row.left} [{row.match}] {row.right}… ({title[:40]})"
 
 
 class ChartDownloads(w.HBox):
@@ -91,7 +120,8 @@ class OutletComparison(w.VBox):
     Attributes for scripts and tests: ``outlets`` (an :class:`OutletPicker`),
     ``metric``, ``label``, ``per_1k``, ``search`` (the controls), ``views``
     (chart widgets by name), ``current_charts`` (the altair charts shown, by
-    name), ``downloads`` (CSV/PNG links by chart name), ``kwic_table`` (the
+    name), ``downloads`` (CSV/PNG links by chart name), ``chart_readers``
+    (by chart name: the article of the dot last clicked), ``kwic_table`` (the
     keyword-in-context rows found), ``hits`` (the list of those lines: pick
     one to read it), ``reader`` (the article shown) and ``message`` (what went
     wrong).
@@ -119,7 +149,8 @@ class OutletComparison(w.VBox):
         self.message: str = ""
         self.current_charts: dict[str, alt.TopLevelMixin] = {}
         self.views: dict[str, w.DOMWidget] = {}
-        self.downloads: dict[str, w.HTML] = {}
+        self.downloads: dict[str, ChartDownloads] = {}
+        self.chart_readers: dict[str, w.HTML] = {}
         self._cache_key: tuple = ()
         self._cache: dict[str, pd.DataFrame | None] = {}
         self._draw_all()
@@ -189,7 +220,7 @@ class OutletComparison(w.VBox):
             out: list[w.Widget] = list(controls or [])
             for name in names:
                 if name in self.views:
-                    out += [self.downloads[name], self.views[name]]
+                    out += [self.downloads[name], self.views[name], self.chart_readers[name]]
             return out
 
         top = w.HBox([self.outlets, self.search_panel], layout=w.Layout(grid_gap="24px"))
@@ -260,13 +291,31 @@ class OutletComparison(w.VBox):
             except CorpusError as err:  # shown to the student instead of lost in a log
                 self._say(str(err))
                 continue
+            if self._corpus is not None:
+                chart = clickable(chart)
             self.current_charts[name] = chart
             if name in self.views:
                 self.views[name].chart = chart
             else:
                 self.views[name] = chart_view(chart)
                 self.downloads[name] = ChartDownloads(name)
+                self.chart_readers[name] = w.HTML()
             self.downloads[name].chart = chart
+            self._listen_for_clicks(name)
+
+    def _listen_for_clicks(self, name: str) -> None:
+        """A click on an article's mark opens it in the reader right under its chart."""
+        selections = getattr(self.views[name], "selections", None)
+        self.chart_readers[name].value = ""
+        if selections is not None and CLICK in selections.trait_names():
+            selections.observe(lambda change: self._read_clicked(name, change["new"]), [CLICK])
+
+    def _read_clicked(self, name: str, selection: Any) -> None:
+        picked = [p.get("doc_id") for p in (getattr(selection, "value", None) or [])]
+        if not picked or picked[0] is None:
+            self.chart_readers[name].value = ""
+            return
+        self.chart_readers[name].value = article_html(self._corpus, picked[0])
 
     def _say(self, text: str) -> None:
         self.message = text

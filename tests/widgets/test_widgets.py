@@ -107,7 +107,7 @@ def test_search_lists_the_outlets_that_use_the_phrase(ui, corpus):
     assert panel.index(ui.search) < panel.index(ui.kwic_view) < panel.index(ui.hits)
     labels = [label for label, _ in ui.hits.options]
     assert len(labels) == n and all("[long-range missiles]" in lab.lower() for lab in labels)
-    assert {lab.split(" · ")[0] for lab in labels} == expected
+    assert {lab.split(": …")[0] for lab in labels} == expected
     assert "download='search.csv'" in ui.kwic_download.value
     ui.search.value = "zzzz-not-there"
     assert ui.kwic_table.empty and "No line has" in ui.kwic_view.value
@@ -273,6 +273,27 @@ def test_every_chart_has_a_csv_and_a_png_download(ui):
     assert png.startswith(b"\x89PNG")
     ui.metric.value = "words"
     assert links.png.value == ""  # the old picture is not offered for the new chart
+
+
+def test_clicking_an_article_dot_opens_it_under_the_chart(ui, corpus):
+    pytest.importorskip("anywidget")
+    view, reader = ui.views["metric"], ui.chart_readers["metric"]
+    assert "article" in view.selections.trait_names()
+    doc = corpus["doc_id"].iloc[2]
+    # What vega-embed sends when a dot is clicked.
+    view._vl_selections = {
+        "article": {"value": {"vlPoint": {"or": [{"doc_id": doc}]}}, "store": []}
+    }
+    assert corpus["title"].iloc[2][:30] in reader.value and doc in reader.value
+    ui.metric.value = "words"  # a new chart: the old click no longer applies
+    assert reader.value == "" and "article" in ui.views["metric"].selections.trait_names()
+    view = ui.views["metric"]
+    view._vl_selections = {
+        "article": {"value": {"vlPoint": {"or": [{"doc_id": doc}]}}, "store": []}
+    }
+    assert doc in reader.value
+    spec = ui.current_charts["metric"].to_dict()
+    assert spec["params"][0]["views"] == ["article_marks"]  # only the article dots listen
 
 
 def test_article_html_escapes_and_marks_the_passage():
