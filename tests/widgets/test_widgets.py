@@ -411,6 +411,12 @@ def test_voila_renders_the_dashboard_offline(tmp_path: Path):
                 ".startsWith('Words per sentence')",
                 timeout=20_000,
             )
+            # A click on an article's dot opens the article under the chart. (With one article per
+            # outlet the mean's tick covers the dot's middle: click its left edge, as a person would.)
+            dot = page.locator(".vega-embed").first.locator(".mark-symbol path").first
+            height = dot.bounding_box()["height"]
+            dot.click(position={"x": 1.5, "y": height / 2}, force=True)
+            page.locator("h4", has_text="Biden").first.wait_for(timeout=20_000)
             try:
                 _check_search_picker_and_download(page)
             finally:
