@@ -42,7 +42,15 @@ def _rows(table: pd.DataFrame | None, outlets: set[str]) -> pd.DataFrame | None:
 
 
 def _relative_to_selection(chart: alt.LayerChart) -> alt.LayerChart:
-    """The profile's axis says the truth when it was computed over some outlets only."""
+    """The profile's axis and caption say the truth when it was computed over some outlets only."""
+    title = chart.title
+    if isinstance(title, alt.TitleParams) and isinstance(title.subtitle, list):
+        title.subtitle = [
+            str(line)
+            .replace("of all articles", "of the selected outlets' articles")
+            .replace("the corpus average", "their average")
+            for line in title.subtitle
+        ]
     for layer in chart.layer:
         x = getattr(layer, "encoding", alt.Undefined)
         x = getattr(x, "x", alt.Undefined) if x is not alt.Undefined else x

@@ -257,6 +257,9 @@ def test_profile_axis_says_when_it_is_relative_to_the_selection(ui):
     assert "corpus average" in axis()  # all outlets: the corpus is the selection
     ui.outlets.value = ("Outlet B", "Outlet D")
     assert "selected outlets" in axis() and "corpus average" not in axis()
+    caption = " ".join(ui.current_charts["profile"].to_dict()["title"]["subtitle"])
+    assert "selected outlets' articles" in caption and "all articles" not in caption
+    assert "corpus average" not in caption
 
 
 def test_every_chart_has_a_csv_and_a_png_download(ui):
