@@ -1,4 +1,4 @@
-"""widgets.py: controls redraw the charts, the search box shows keyword in context, all offline."""
+"""mediakit.widgets: controls redraw the charts, search and reader, picker, downloads, all offline."""
 
 from __future__ import annotations
 
