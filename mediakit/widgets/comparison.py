@@ -154,6 +154,7 @@ class OutletComparison(w.VBox):
         self._make_controls(columns)
         self._make_search_panel()
         self.status = w.HTML()
+        self.entity_status = w.HTML()
         self.message: str = ""
         self.current_charts: dict[str, alt.TopLevelMixin] = {}
         self.views: dict[str, w.DOMWidget] = {}
@@ -240,7 +241,9 @@ class OutletComparison(w.VBox):
             *block(
                 "entities",
                 "top_entities",
-                controls=[w.HBox([self.label, self.per_1k])] if self._mentions is not None else [],
+                controls=[w.HBox([self.label, self.per_1k]), self.entity_status]
+                if self._mentions is not None
+                else [],
             ),
             *block("sentences"),
         ]
@@ -310,6 +313,19 @@ class OutletComparison(w.VBox):
                 self.chart_readers[name] = w.HTML()
             self.downloads[name].chart = chart
             self._listen_for_clicks(name)
+        if {"entities", "top_entities"} & set(names):
+            self._note_empty_entities()
+
+    def _note_empty_entities(self) -> None:
+        """Say so, next to the Entities control, when the charts have no name to show."""
+        chart = self.current_charts.get("entities")
+        empty = chart is not None and chart_table(chart).empty
+        self.entity_status.value = (
+            f"<span style='color:#b00020'>The selected outlets' articles name no "
+            f"{html.escape(str(self.label.label).lower())}: pick another Entities type.</span>"
+            if empty
+            else ""
+        )
 
     def _listen_for_clicks(self, name: str) -> None:
         """A click on an article's mark opens it in the reader right under its chart."""

@@ -77,6 +77,13 @@ def test_metric_change_redraws_the_metric_chart(ui):
     assert shown["title"]["text"] == "Words per sentence by outlet"
 
 
+def test_an_entity_type_nobody_names_is_explained_next_to_the_control(ui):
+    ui.label.value = "EVENT"  # no event is named in the five articles
+    assert "name no" in ui.entity_status.value
+    ui.label.value = "PERSON"
+    assert ui.entity_status.value == ""
+
+
 def test_entity_controls_redraw_entity_charts(ui):
     ui.label.value = "GPE"
     spec = ui.current_charts["entities"].to_dict()
