@@ -88,6 +88,19 @@ def clickable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     return out
 
 
+def grid_columns(panels: int) -> int:
+    """Columns for a grid of ``panels`` small charts that leave no empty cell when they can.
+
+    An empty cell of a vega-lite facet grid still draws its x axis, an axis under nothing.
+
+    >>> [grid_columns(n) for n in (2, 5, 6, 8, 10, 12, 7)]
+    [2, 5, 3, 4, 5, 4, 4]
+    """
+    if panels <= 5:
+        return max(panels, 1)
+    return next((c for c in (4, 3, 5) if panels % c == 0), 4)
+
+
 def hit_label(row: Any) -> str:
     """One search hit as a line of the results list: outlet, title, words around the match."""
     title = article_label(row.title, row.outlet)
@@ -278,7 +291,12 @@ class OutletComparison(w.VBox):
 
             out["entities"] = lambda: charts.entity_heatmap(self._subset("mentions"), m(), **opts())
             out["top_entities"] = lambda: charts.top_entities(
-                self._subset("mentions"), m(), **opts()
+                self._subset("mentions"),
+                m(),
+                columns=grid_columns(
+                    min(len(self.outlets.value), 12)
+                ),  # the chart shows 12 at most
+                **opts(),
             )
         if self._sentences is not None:
             out["sentences"] = lambda: charts.sentence_lengths(

@@ -77,6 +77,13 @@ def test_metric_change_redraws_the_metric_chart(ui):
     assert shown["title"]["text"] == "Words per sentence by outlet"
 
 
+def test_name_panels_fill_their_grid(ui):
+    # Five outlets in rows of three left an empty cell with an axis under nothing.
+    assert ui.current_charts["top_entities"].to_dict()["columns"] == 5
+    ui.outlets.value = ("Outlet B", "Outlet C", "Outlet D", "Outlet E")
+    assert ui.current_charts["top_entities"].to_dict()["columns"] == 4
+
+
 def test_an_entity_type_nobody_names_is_explained_next_to_the_control(ui):
     ui.label.value = "EVENT"  # no event is named in the five articles
     assert "name no" in ui.entity_status.value
