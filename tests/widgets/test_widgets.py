@@ -390,7 +390,8 @@ def test_voila_renders_the_dashboard_offline(tmp_path: Path):
     log = tmp_path / "voila.log"
     # Run as `make dashboard` does: voila.json from the project folder, its page template on the path.
     env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
-    cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1"]
+    cmd = [sys.executable, "-m", "voila", "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
+           "--template=mediakit"]  # fmt: skip
     with log.open("wb") as out:
         server = subprocess.Popen([*cmd, str(nb)], stdout=out, stderr=subprocess.STDOUT, env=env,
                                   cwd=ROOT)  # fmt: skip
