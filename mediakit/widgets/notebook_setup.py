@@ -53,7 +53,13 @@ def notebook_setup(*, short_errors: bool = True) -> None:
 
     Outside IPython only the chart and table settings apply.
 
-    >>> notebook_setup()
+    >>> import altair as alt, pandas as pd
+    >>> before = alt.renderers.active
+    >>> with pd.option_context("display.max_colwidth", 50, "display.html.use_mathjax", True):
+    ...     notebook_setup()
+    ...     pd.get_option("display.max_colwidth"), pd.get_option("display.html.use_mathjax")
+    (300, False)
+    >>> _ = alt.renderers.enable(before)  # as it was, for the rest of this session
     """
     import altair as alt
     import pandas as pd
