@@ -38,8 +38,11 @@ lab: setup
 	$(BIN)/jupyter lab notebooks/
 
 ## dashboard: the dashboard notebook as a web app (Voila), no code visible
+# The page template share/jupyter/voila/templates/mediakit requests nothing from the internet;
+# voila.json (read from this folder) shows errors and shuts down kernels left idle for
+# 10 minutes after their page was closed.
 dashboard: setup
-	$(BIN)/voila notebooks/03_dashboard.ipynb
+	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila --template=mediakit notebooks/03_dashboard.ipynb
 
 ## browser: Debian's Chromium for the browser tests (installed only when root and missing)
 browser:

@@ -32,6 +32,7 @@ _EXPORTS = {
     "CorpusError": "errors",
     "OptionError": "errors",
     "report": "reporting.build",
+    "notebook_setup": "widgets.notebook_setup",
     "quotes": "analyses.quotes.table",
     "align_quotes": "analyses.quotes.align",
     "figures": "analyses.figures.table",

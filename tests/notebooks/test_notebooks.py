@@ -176,3 +176,65 @@ def test_notebook_runs_top_to_bottom(path, tmp_path, session_cache):
     assert errors == []
     assert any(session_cache.iterdir()), "the kernel did not use the private test cache"
     assert list(tmp_path.iterdir()) == [], f"{path.name} wrote files: {list(tmp_path.iterdir())}"
+
+
+# -- what students read ---------------------------------------------------------------------------
+CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_no_dollar_sign_outside_code_in_markdown(path):
+    # JupyterLab, Voila and nbconvert typeset $...$ as LaTeX, and they do not agree on "\$";
+    # amounts of money go in `code` spans, where no renderer looks for maths.
+    bad = [
+        c.id
+        for c in read(path).cells
+        if c.cell_type == "markdown" and "$" in CODE.sub("", c.source)
+    ]
+    assert bad == [], f"{path.name}: a $ outside `code` in cells {bad}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_notebooks_set_up_mediakit_and_compute_their_caveat(path):
+    nb = read(path)
+    code = "".join(c.source for c in code_cells(nb))
+    assert "mediakit.notebook_setup()" in code, f"{path.name}: call mediakit.notebook_setup()"
+    prose = "".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    # The corpus may be any SOURCE: numbers of articles are computed (mediakit.widgets.caveat).
+    assert "Five articles show differences" not in prose, path.name
+    assert "Run All Cells" not in prose or path.name != "03_dashboard.ipynb", (
+        "the dashboard's text is shown by Voila, where there is nothing to run"
+    )
+
+
+@pytest.mark.notebook
+@pytest.mark.slow
+def test_a_mediakit_error_shows_its_message_without_mediakit_frames(tmp_path, session_cache):
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell("import mediakit\nmediakit.notebook_setup()", id="a"),
+            nbformat.v4.new_code_cell('corpus = mediakit.load_corpus("no-such-file.csv")', id="b"),
+            nbformat.v4.new_code_cell("1 / 0", id="c"),
+        ],
+        metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}},
+    )
+    env = {**os.environ, "MEDIAKIT_CACHE_DIR": str(session_cache)}
+    client = NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=TIMEOUT,
+        allow_errors=True,
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute(env=env)
+    (error,) = [o for o in nb.cells[1].outputs if o.output_type == "error"]
+    assert error.ename in {"CorpusError", "OptionError"}
+    shown = "\n".join(error.traceback)
+    assert "no-such-file.csv" in shown and len(error.traceback) <= 2, shown
+    assert "line 1 of this cell" in shown
+    assert "mediakit/" not in shown and "site-packages" not in shown, shown
+    # Other errors keep IPython's full traceback.
+    (other,) = [o for o in nb.cells[2].outputs if o.output_type == "error"]
+    assert other.ename == "ZeroDivisionError" and len(other.traceback) > 2
