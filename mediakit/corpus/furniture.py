@@ -48,17 +48,18 @@ def remove_furniture(
 ) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     """``(text, removed)`` per article, without lines its outlet repeats across stories.
 
-    A line is furniture when, within one outlet, it is in at least ``share`` of
-    that outlet's articles and in at least ``min_articles`` of them. Lines compare
-    ignoring case, spacing and digits (so a footer's year does not matter).
-    Articles that are one story count once: those with the same ``stories`` value
-    (when given), and those that share four or more lines (a story filed twice). A line with no letters is never
-    furniture. ``removed`` holds ``("outlet furniture (in 9 of 10 articles)", line)``
-    pairs for the ``cleaning`` column.
+        A line is furniture when, within one outlet, it is in at least ``share`` of
+        that outlet's articles and in at least ``min_articles`` of them. Lines compare
+        ignoring case, spacing and digits (so a footer's year does not matter).
+        Articles that are one story count once: those with the same ``stories`` value
+        (when given), and those that share four or more lines (a story filed twice). A line with no letters is never
+        furniture, and an article is never emptied (one that is all repeated lines
+    is a duplicate, left for the user to see). ``removed`` holds ``("outlet furniture (in 9 of 10 articles)", line)``
+        pairs for the ``cleaning`` column.
 
-    >>> texts = [f"{w} resigned.\\nSign off: Daily Wire Desk" for w in ("Ames", "Bo", "Cy")]
-    >>> remove_furniture(texts, ["Wire"] * 3)[0]
-    ('Ames resigned.', (('outlet furniture (in 3 of 3 articles)', 'Sign off: Daily Wire Desk'),))
+        >>> texts = [f"{w} resigned.\\nSign off: Daily Wire Desk" for w in ("Ames", "Bo", "Cy")]
+        >>> remove_furniture(texts, ["Wire"] * 3)[0]
+        ('Ames resigned.', (('outlet furniture (in 3 of 3 articles)', 'Sign off: Daily Wire Desk'),))
     """
     check_furniture_options(share, min_articles)
     if len(texts) != len(outlets) or (stories is not None and len(stories) != len(texts)):
@@ -77,6 +78,9 @@ def remove_furniture(
                 removed.append((why, line.strip()))
             else:
                 kept.append(line)
+        if removed and not any(line.strip() for line in kept):
+            # Nothing would be left: a repeated article (a duplicate), not furniture.
+            removed = []
         results.append(("\n".join(kept).strip() if removed else text, tuple(removed)))
     return [(_squeeze(text), removed) if removed else (text, ()) for text, removed in results]
 

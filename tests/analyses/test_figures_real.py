@@ -40,7 +40,10 @@ def measured():
 )
 def test_extracted_figures_are_fully_right(measured, sample, at_least):
     got = measured.figures[sample]
-    assert got.unmapped == 0  # every label still finds its words in the cleaned text
+    # Every label still finds its words in the cleaned text, except two in one CNN
+    # page's photo gallery captions ("Hide Caption 3 of 10"), which furniture
+    # removal now cuts: read in the article's `cleaning` column.
+    assert got.unmapped == (2 if sample == "development" else 0)
     assert got.share_right >= at_least, got.field_errors
     assert got.spurious <= 2 and got.missed <= 3
 

@@ -112,6 +112,13 @@ def test_footer_years_and_case_do_not_matter():
     assert all(removed for _, removed in remove_furniture(texts, ["Ledger"] * 3))
 
 
+def test_an_article_is_never_emptied():
+    # One-line articles that differ only in a number are duplicates, not furniture:
+    # removing the line would leave nothing to analyse.
+    texts = [f"The council argued about the budget for {n} hours." for n in range(6)]
+    assert remove_furniture(texts, ["Ledger"] * 6) == [(t, ()) for t in texts]
+
+
 def test_repetition_across_outlets_is_not_evidence():
     # A wire paragraph in five outlets' articles is prose reprinted, not furniture.
     wire = "The storm is expected to reach the coast by Thursday, forecasters said."

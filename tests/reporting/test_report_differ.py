@@ -158,15 +158,16 @@ def test_every_evidence_row_points_at_its_text(built, corpus):
 
 
 def test_sections_reuse_the_reports_single_parse(tmp_path, corpus, monkeypatch):
-    from mediakit.analyses import keyness, overlap
+    from mediakit.analyses import overlap
     from mediakit.analyses.figures import table as figure_table
+    from mediakit.analyses.keyness import table as keyness_table
     from mediakit.analyses.quotes import table as quote_table
     from mediakit.parsing import parsed
 
     def refuse(*args, **kwargs):
         raise AssertionError("a section parsed the corpus again")
 
-    for module in (keyness, figure_table, quote_table, overlap):
+    for module in (keyness_table, figure_table, quote_table, overlap):
         monkeypatch.setattr(module, "parse_corpus", refuse)
     parsed_texts = []
     real = parsed.parse_into
