@@ -1,8 +1,9 @@
-"""Where mediakit finds its bundled data and keeps its cache."""
+"""Where mediakit finds its bundled data and keeps its cache, and how it writes files."""
 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import platformdirs
@@ -35,3 +36,25 @@ def default_cache_dir() -> Path:
     if env:
         return Path(env).expanduser()
     return Path(platformdirs.user_cache_dir("mediakit"))
+
+
+def write_atomically(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    An interrupted or failed write never leaves half a file under the real
+    name, nor the temporary file. The folder must exist.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> write_atomically(folder / "a.txt", b"hi").read_bytes(), sorted(p.name for p in folder.iterdir())
+    (b'hi', ['a.txt'])
+    """
+    path = Path(path)
+    # pid and thread in the name: concurrent writers never share a temporary file.
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return path

@@ -13,11 +13,11 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .._version import __version__
+from ..paths import write_atomically
 from .outlets import site_domain
 from .urls import same_page_url
 
@@ -107,11 +107,11 @@ class PageStore:
         """Save ``page`` under ``key`` (the HTML first, then the record that completes it)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         path = self.html_path(key)
-        _write_atomically(path, page.body)
+        write_atomically(path, page.body)
         info = {k: v for k, v in asdict(page).items() if k != "body"}
         info["saved_by"] = f"mediakit {__version__}"
         text = json.dumps(info, ensure_ascii=False, indent=1) + "\n"
-        _write_atomically(path.with_suffix(".json"), text.encode("utf-8"))
+        write_atomically(path.with_suffix(".json"), text.encode("utf-8"))
         return path
 
 
@@ -122,15 +122,3 @@ def now_utc() -> str:
     True
     """
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    # A crash mid-write leaves a temporary file, never half a page under the real name.
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

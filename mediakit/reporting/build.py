@@ -12,6 +12,7 @@ from .._version import __version__
 from ..analyses.stories import story_labels, story_subset
 from ..errors import OptionError
 from ..parsing.parsed import parse_corpus
+from ..paths import write_atomically
 from .blocks import Block, Chart, Table
 from .context import ReportContext
 from .embedded import TEXT_BUDGET, article_payload, cited_articles
@@ -57,16 +58,6 @@ def build_sections(
         if blocks:
             built.append((section, blocks))
     return built
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)  # nothing is left behind when the write fails
 
 
 def check_report_path(path: str | os.PathLike) -> Path:
@@ -216,7 +207,8 @@ def report(
         note=outlets_note(ctx),
     )
     # Bytes, not text mode: no newline translation, the same file on every OS.
-    _write_atomic(out, page.encode("utf-8"))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(out, page.encode("utf-8"))
 
     blocks = [b for _, bs in built for b in bs]
     charts = [b for b in blocks if isinstance(b, Chart)]

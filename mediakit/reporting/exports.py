@@ -8,21 +8,12 @@ from pathlib import Path
 
 from ..charts.safe_spec import safe_spec
 from ..errors import OptionError
+from ..paths import write_atomically
 from .blocks import Chart, Table
 from .html import normalize_names
 from .spreadsheet import write_csv
 
 __all__ = ["export_charts", "export_tables"]
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    # Write then rename: an interrupted export never leaves half a file.
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _folder(directory: str | os.PathLike, what: str) -> Path:
@@ -61,7 +52,7 @@ def export_charts(
             (out / f"{chart.id}.png", png),
             (out / f"{chart.id}.svg", svg.encode("utf-8")),
         ):
-            _write_bytes(path, data)
+            write_atomically(path, data)
             written.append(path)
     return written
 

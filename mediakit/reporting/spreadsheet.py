@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..paths import write_atomically
+
 __all__ = ["FORMULA_LEADS", "spreadsheet_safe", "write_csv"]
 
 #: First characters that make a spreadsheet read a cell as a formula.
@@ -66,10 +68,4 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     """
     path = Path(path)
     data = spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return path
+    return write_atomically(path, data)
