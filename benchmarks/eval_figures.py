@@ -6,8 +6,9 @@ analyses and prints
 
 * for each labelled sample: development (37 articles, the rules were
   written against it), held-out (20) and test (12), both labelled before the
-  extractor was run on them and then used to correct it, and final (8),
-  labelled after the last rule change: the share of extracted figures that
+  extractor was run on them and then used to correct it, final (8), and
+  blind, blind2, blind3 (11, 9, 13), labelled the same way later, each
+  measured once and then used to correct the rules: the share of extracted figures that
   are fully right (value, range end, unit and currency, what is counted,
   bound), the misses (labelled figures not extracted) and the spurious ones
   (extracted, not a figure);
@@ -166,6 +167,9 @@ SAMPLES = {
     "held-out": ("figures_heldout.csv", "figures_heldout_docs.csv"),
     "test": ("figures_test.csv", "figures_test_docs.csv"),
     "final": ("figures_final.csv", "figures_final_docs.csv"),
+    "blind": ("figures_blind.csv", "figures_blind_docs.csv"),
+    "blind2": ("figures_blind2.csv", "figures_blind2_docs.csv"),
+    "blind3": ("figures_blind3.csv", "figures_blind3_docs.csv"),
 }
 
 

@@ -2,12 +2,13 @@
 
 The thresholds sit a little below what the script measured (its output, run
 on the shared corpora, is quoted in the README): 100% of extracted figures
-fully right on the development, held-out and test samples, 80% on the final
-sample, no spurious disagreement, all six labelled disagreements found. The
-samples were labelled by hand (``benchmarks/labels/README.md``); the rules
-were written against the development sample and corrected after the
-held-out and test samples were first measured (86% and 80% fully right
-then); the final sample was measured once, after the last rule change.
+fully right on the development, held-out, test and final samples, 96.7% on
+the first blind sample and 100% on the second and third, no spurious disagreement,
+all six labelled disagreements found. The samples were labelled by hand
+(``benchmarks/labels/README.md``) before the extractor was run on them; the
+rules were corrected after each was first measured (held-out 86%, test 80%,
+final 80%, blind 75.8%, blind2 64.5%, blind3 75.9% fully right then), so these thresholds
+guard the rules, and the first measurements are the estimate for unseen text.
 """
 
 from __future__ import annotations
@@ -36,14 +37,23 @@ def measured():
 
 @pytest.mark.parametrize(
     ("sample", "at_least"),
-    [("development", 0.95), ("held-out", 0.95), ("test", 0.95), ("final", 0.75)],
+    [
+        ("development", 0.95),
+        ("held-out", 0.95),
+        ("test", 0.95),
+        ("final", 0.95),
+        ("blind", 0.9),
+        ("blind2", 0.95),
+        ("blind3", 0.95),
+    ],
 )
 def test_extracted_figures_are_fully_right(measured, sample, at_least):
     got = measured.figures[sample]
     # Every label still finds its words in the cleaned text, except two in one CNN
     # page's photo gallery captions ("Hide Caption 3 of 10"), which furniture
     # removal now cuts: read in the article's `cleaning` column.
-    assert got.unmapped == (2 if sample == "development" else 0)
+    # blind3: one label in a BBC "Image caption" line, which furniture removal cuts.
+    assert got.unmapped == {"development": 2, "blind3": 1}.get(sample, 0)
     assert got.share_right >= at_least, got.field_errors
     assert got.spurious <= 2 and got.missed <= 3
 

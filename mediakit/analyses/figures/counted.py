@@ -39,7 +39,7 @@ from .lexicon import (
 
 __all__ = ["head_word", "rate_after", "unit_and_counted"]
 
-_NP_WORD = re.compile(r"[\s\"“”]*#?([A-Za-z][\w’'.\-]*)")
+_NP_WORD = re.compile(r"[\s\"“”‘]*#?([A-Za-z][\w’'.\-]*)")
 _PARENTHESIS = re.compile(r"\s*\([^()\n]{1,40}\)")
 _MONEY_NOUN = re.compile(r"\b(" + "|".join(sorted(MONEY_NOUNS, key=len, reverse=True)) + r")\b")
 _APPOSITIVE = re.compile(
@@ -48,7 +48,22 @@ _APPOSITIVE = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_AFTER = re.compile(
-    r"\s+(?:the|a|an|his|her|its|their|our|my|your|them|us|him|me)\b|\s+\w+[’']s\b"
+    r"\s+(?:the|a|an|one|his|her|its|their|our|my|your|them|us|him|me)\b|\s+\w+[’']s\b"
+)
+_DESCRIBING = {"old", "long", "high", "deep", "wide", "tall"}
+_TIME_MODIFIERS = {"the", "a", "first", "second", "third", "last", "next", "this", "that", "same"}
+_NAME_NUMBER = re.compile(r"\s+(\d{1,4})(?=\s+[a-z])")
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,7}\)(?=\s+[a-z])")
+# "a request for another $6.7 billion": the sum is what a noun is for, not what it pays for.
+_FOR_BEFORE = re.compile(
+    r"\b(?:a|an|the)\s+[a-z]+\s+for\s+(?:(?:another|an additional|about|nearly|more than|over|"
+    r"up to|at least)\s+)?$"
+)
+_PRONOUN_BEFORE = re.compile(r"\b(?:you|we|us|they|them)\s+$", re.IGNORECASE)
+# Only a hedge between a word and the sum after it: "spending nearly $5m", "spending $5m".
+_QUALIFIERS_ONLY = re.compile(
+    r"\s*(?:(?:about|nearly|almost|around|roughly|some|more than|over|up to|at least|another|"
+    r"an additional|just|only|less than|close to)\s+)*"
 )
 _NUMBER_WORD = re.compile(r"\d|(?:{})$".format("|".join(WORDS)), re.IGNORECASE)
 
@@ -67,6 +82,8 @@ def _stops(word: str, low: str, n: int, nxt: str, prev: str = "") -> bool:
     prev_plural = prev.islower() and _plural(prev)
     stop = word.islower() and (low in NP_STOP or low in NP_END or low in VERB_STOP)
     if stop or _NUMBER_WORD.match(low):  # a capitalised "North" or "Out" belongs to a name
+        if n == 0 and low in _DESCRIBING and nxt.islower() and nxt not in NP_STOP:
+            return False  # "four old white guys", "five long years": it describes the noun
         return not (
             n == 0 and low in ("more", "fewer", "additional", "such") and nxt.lower() != "than"
         )
@@ -83,19 +100,29 @@ def _stops(word: str, low: str, n: int, nxt: str, prev: str = "") -> bool:
     return word.islower() and low.endswith("ed") and nxt.lower() in NP_STOP
 
 
-def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
+def _np(text: str, pos: int, end: int, max_words: int = 5) -> tuple[int, int]:
     """Offsets of the noun phrase starting at ``pos`` ("North Korean troops"), or (pos, pos)."""
     words: list[tuple[int, int, str]] = []
     while sum(not _in_name(words, k) for k in range(len(words))) < max_words:
         m = _NP_WORD.match(text, pos, end)
+        named = _NAME_NUMBER.match(text, pos, end) if words and words[-1][2][:1].isupper() else None
+        if not m and named:  # "40% of Fortune 500 companies": the number belongs to the name
+            words.append((named.start(1), named.end(1), named.group(1)))
+            pos = named.end()
+            continue
         if not m:
             break
         word = m.group(1).rstrip(".") if m.group(1).count(".") == 1 else m.group(1)
+        if word.endswith("’") and "‘" in text[pos : m.start(1)]:
+            word = word[:-1]  # "3 ‘UFO’ videos": the closing quote mark is not part of the word
         low = word.lower()
         if not words and low in LEADING_DETERMINERS:
             pos = m.end()  # "40% of the funds": the phrase is "funds"
             continue
         nxt = _NP_WORD.match(text, m.end(), end)
+        if not words and _adverb_before_participle(word, nxt.group(1) if nxt else ""):
+            pos = m.end()  # "three previously leaked videos", "two critically wounded": an adverb
+            continue
         prev = words[-1][2] if words else ""
         if prev.islower() and word[:1].isupper() and not _modified_name(text, m.start(1), end):
             break  # "three term Texas Governor Rick Perry": a name after the noun starts anew
@@ -108,6 +135,9 @@ def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
             continue
         words.append((m.start(1), m.start(1) + len(word), word))
         pos = m.end()
+        acronym = _ACRONYM.match(text, pos, end) if word[:1].isupper() else None
+        if acronym:
+            pos = acronym.end()  # "a Small Business Administration (SBA) program": the noun follows
         if low in POST_MODIFIERS and not (
             nxt and (nxt.group(1)[:1].isupper() or _plural(nxt.group(1)))
         ):
@@ -121,6 +151,11 @@ def _np(text: str, pos: int, end: int, max_words: int = 4) -> tuple[int, int]:
     while words and _weak_head(words[-1][2]):
         words.pop()
     return (words[0][0], words[-1][1]) if words else (pos, pos)
+
+
+def _adverb_before_participle(word: str, nxt: str) -> bool:
+    """ "previously leaked", "newly elected": an "-ly" adverb; "elderly Americans" is no adverb."""
+    return word.islower() and word.endswith("ly") and bool(re.fullmatch(r"[a-z]+(?:ed|en)", nxt))
 
 
 def _modified_name(text: str, pos: int, end: int) -> bool:
@@ -147,7 +182,8 @@ def _in_name(words: list[tuple[int, int, str]], k: int) -> bool:
 def _ends_after_plural(prev: str, word: str) -> bool:
     """ "two remedies require": a plural noun, then a lower-case word that cannot continue it."""
     plural = _plural(prev) and not (prev[:1].isupper() and not prev.endswith("s"))
-    return plural and word.islower() and not word.endswith("s") and word not in AFTER_PLURAL
+    # "agents focus on": "focus", "status", "crisis" end in "s" and are no plurals
+    return plural and word.islower() and not _plural(word) and word not in AFTER_PLURAL
 
 
 def _coordinated(text: str, pos: int, end: int, words: list) -> tuple[int, int, str] | None:
@@ -197,6 +233,9 @@ def rate_after(text: str, pos: int, hi: int) -> tuple[str, int]:
 def _time_phrase(phrase: str) -> bool:
     """ "July", "the first time", "recent weeks": a time, not a thing a sum pays for."""
     head = head_word(phrase).lower()
+    words = phrase.lower().split()
+    if head in ("time", "times") and any(w not in _TIME_MODIFIERS for w in words[:-1]):
+        return False  # "broadcast television time": air time, bought like any other thing
     return (
         head in MONTHS
         or head in WEEKDAYS
@@ -253,6 +292,8 @@ def _money_counted(text: str, s: int, e: int, lo: int, hi: int) -> tuple[int, in
     noun = _noun_of_before(text, s, lo)
     if noun:
         return noun
+    if _FOR_BEFORE.search(text, max(lo, s - 40), s):
+        return e, e
     return _money_noun_before(text, s, lo, e)
 
 
@@ -264,7 +305,8 @@ def _money_noun_before(text: str, s: int, lo: int, e: int) -> tuple[int, int]:
     """
     start = clause = max(lo, s - 80)
     for m in re.finditer(
-        r"[,;:()]|--|—|\b(?:that|which|who|will|would|could|can|may|might|must)\b", text[start:s]
+        r"[,;:()]|--|—|\s–\s|\b(?:that|which|who|will|would|could|can|may|might|must)\b",
+        text[start:s],
     ):
         # "continued aid, totaling more than $56.2 billion": an appositive keeps its noun.
         # "the bill that will add another $310 billion": a relative clause starts anew.
@@ -277,6 +319,9 @@ def _money_noun_before(text: str, s: int, lo: int, e: int) -> tuple[int, int]:
     if not found:
         return e, e
     m = found[-1]
+    verb = m.group().endswith("ing") or m.group() in MONEY_VERBS
+    if verb and _QUALIFIERS_ONLY.fullmatch(before, m.end()):
+        return e, e  # "committed to spending $50 million", "it cost $5": a verb and its object
     noun_start, noun_end = clause + m.start(), clause + m.end()
     nxt = re.match(r"\s+([a-z]+)\b", text[noun_end:s])
     if (
@@ -397,5 +442,7 @@ def unit_and_counted(
             cs, ce = _np(text, after + hyphen.end(), hi)
             return MEASURES[word], cs, ce
         return _unit_of(word), after + 1, after + 1 + len(word)
+    if _PRONOUN_BEFORE.search(text, max(lo, s - 8), s):
+        return "", after, after  # "you three let me down": the three are the pronoun's people
     cs, ce = _count_counted(text, after, hi)
     return (_unit_of(text[cs:ce]) if ce > cs else ""), cs, ce

@@ -16,7 +16,7 @@ _BOUNDS = {
     "less than|under|just under|below|a maximum of|south of",
     "approx": "about|approximately|approx\\.|around|roughly|some|nearly|almost|close to|an estimated|"
     "estimated|an approximate|circa|more or less|a reported|reportedly|perhaps|possibly|maybe|"
-    "an expected|a projected",
+    "an expected|a projected|a couple of|a couple",
     # Words that stress or place a figure without hedging it ("just 5 percent",
     # "another 350 miles", "up from 40%"): the figure is kept, its bound is exact.
     "exact": "just|only|a mere|merely|exactly|precisely|fully|another|a further|an additional|"

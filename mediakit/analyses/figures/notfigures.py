@@ -18,7 +18,7 @@ __all__ = ["not_a_figure"]
 SKIP_BEFORE = re.compile(
     r"(?:No\.|#|\b(?:[Aa]rticle|[Ss]ection|[Cc]hapter|[Pp]age|[Rr]oute|[Hh]ighway|[Ff]light|[Tt]itle|"
     r"[Dd]istrict|[Rr]oom|[Ss]uite|[Ii]nterstate|[Pp]roposition|[Aa]mendment|[Vv]ersion|[Pp]hase|"
-    r"[Pp]oll|[Ww]ard|[Pp]recinct|[Gg]ate|[Pp]latform|[Ss]eason|[Ee]pisode)"
+    r"[Pp]oll|[Ww]ard|[Pp]recinct|[Gg]ate|[Pp]latform|[Ss]eason|[Ee]pisode|[Nn]umber)"
     r"|Caption(?:\s+\d+\s+of)?|\b(?:Photo|Image|Slide)\s+\d+\s+of)\s*$"  # "Hide Caption 18 of 75"
 )
 
@@ -51,7 +51,9 @@ _RATIO_AFTER = re.compile(
 _SPAN_OF_TIME = re.compile(
     r"\b(?:" + "|".join(TIME_NOUNS) + r")s?\s+or\s+$"
 )  # "the coming year or two"
-_HYPHEN_TIME = re.compile(r"-(?:" + "|".join(TIME_NOUNS) + r")s?\b")  # "a 90-minute debate"
+_HYPHEN_TIME = re.compile(
+    r"(?:-and-a-half[-\s]|\s+and\s+a\s+half\s+|-)(?:" + "|".join(TIME_NOUNS) + r")s?\b"
+)  # "a 90-minute debate", "two-and-a-half months ago"
 _FRACTION_WORD = re.compile(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)$", re.IGNORECASE)
 _SHARE_OF_TIME = re.compile(
     r"^\s+(?:of\s+)?(?:a|an)\s+(?:century|decade|year|month|week|day|hour|minute|mile\s+away)\b",
@@ -67,7 +69,8 @@ IDIOMS = re.compile(
     r"\bdime a dozen\b|\bforty winks\b|\bfifty[- ]fifty\b|\bhigh[- ]five\b|\bone[- ]on[- ]one\b|"
     r"\btwenty[- ]four[- ]seven\b|\b24/7\b|\bin two minds\b|\bnumber one\b|\bsecond to none\b|"
     r"\bput two and two together\b|\bten to one\b|\b100 ?(?:%|percent|per cent) (?:sure|certain|"
-    r"behind|committed|confident|right|wrong|correct)\b|\ba hundred (?:percent|per cent)\b|"
+    r"behind|committed|confident|right|wrong|correct|satisfied|happy|convinced|clear|honest|true|"
+    r"accurate|safe|effective|responsible|positive|focused|serious|supportive|on board)\b|\ba hundred (?:percent|per cent)\b|"
     r"\bat one (?:point|time)\b|\bone (?:another|day|way or another)\b"
 )
 
@@ -80,6 +83,8 @@ _EMERGENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?:;\"“(]\s)(?<!^)\b([A-Z][A-Za-z]+)\s$")
+_MONTH_BEFORE = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\.?\s$")
+_NAME_AFTER_DETERMINER = re.compile(r"\b(?:of|the|a|an|its|their|his|her|our)\s+[A-Z][A-Za-z]+\s$")
 _QUALIFIER_WORDS = {w for q in BOUND_OF for w in q.lower().split()}
 
 
@@ -101,10 +106,18 @@ def not_a_figure(text: str, s: int, e: int, line_start: int, *, unit_follows: bo
         return "not a count"
     if re.fullmatch(r"\d{4}", core) and 1800 <= int(core) <= 2100:
         return "year"
+    if re.fullmatch(r"\d\d", core) and re.search(r"(?<![\w’'])[’']$", before):
+        return "year"  # "in ’16", "the class of '08"
     if SKIP_BEFORE.search(before[-25:]) or re.search(r"[A-Za-z]-$", before):
         return "identifier"  # "Hide Caption 18 of 75", "phase-four", "COVID-19"
+    if re.match(r"[A-Za-z]", after) and core[-1:].isdigit():
+        return "identifier"  # "5G networks", "4K": a letter glued on (scales were read before)
+    if re.fullmatch(r"\d{1,2}", core) and int(core) <= 31 and _MONTH_BEFORE.search(before):
+        return "date"  # "after the September 11 attacks"
     if TIME_AFTER.match(after) or re.match(r"[:.]\d\d\b(?!\.\d)", after):
         return "time"
+    if re.fullmatch(r"\d{1,2}", core) and after.startswith(")") and "(" not in before[-3:]:
+        return "list marker"  # "an email 1) claiming ... 2) claiming"
     return _not_a_figure_context(text, s, e, core, before, after)
 
 
@@ -165,5 +178,7 @@ def _is_name(core: str, before: str, after: str) -> bool:
     word = m.group(1).lower()
     if word in _QUALIFIER_WORDS or word in LEADING_DETERMINERS or word in MONTHS:
         return False
-    # "Boeing 737 jets": a plural noun after says the number counts something after all.
+    if _NAME_AFTER_DETERMINER.search(before):
+        return True  # "40% of Fortune 500 companies", "the Boeing 737 jets": part of a name
+    # "Republicans 52 seats": a plural noun after says the number counts something after all.
     return not re.match(r"\s+[a-z]+s\b", after)

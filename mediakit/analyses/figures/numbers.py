@@ -106,6 +106,10 @@ def parse_number(text: str) -> tuple[float, str, str]:
     share = parse_fraction(low)
     if share is not None:
         return share
+    pct = re.search(r"\s+(?:percent|per cent|percentage points?)$", low)
+    if pct:  # "six percent", "two percentage points"
+        kind = "percentage points" if "point" in pct.group() else "percent"
+        return _word_value(re.split(r"[\s\-]+", low[: pct.start()])), "", kind
     words = re.split(r"[\s\-]+", low.removeprefix("a ").removeprefix("an "))
     return _word_value(words), "", _word_scale(words)
 

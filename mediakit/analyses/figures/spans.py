@@ -83,7 +83,7 @@ _NUMBER_WORDS = "|".join(
 )
 # Where the number itself starts inside a span ("the estimated $23bn", "up losing $3,000").
 _NUMBER_START = re.compile(
-    rf"(?:US|C|AU?|NZ|HK)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|JPY)\b|(?<![\w.,])\.?\d"
+    rf"(?:US|C|AU?|NZ|HK)?\$|[€£¥₹]|\b(?:USD|EUR|GBP|JPY)\b|(?<![\w.,])\.?\d|\bmulti-?(?=million|billion)"
     rf"|\b(?:an?\s+(?:dozen|hundred|thousand|million|billion|third|quarter|fifth|tenth|half)\b|(?:{_NUMBER_WORDS})\b)(?!\s+\d)",
     re.IGNORECASE,
 )
@@ -260,7 +260,11 @@ def _pairs(text: str, found: list[Candidate]) -> list[Candidate]:
         gap = text[c.end : nxt.start] if nxt else ""
         if nxt and c.kind == nxt.kind == "" and _GAP.match(gap):
             between = bool(_BETWEEN.search(text, max(0, c.start - 10), c.start))
-            if between or not re.search(r"\b(?:and|or)\b", gap, re.IGNORECASE):
+            if (
+                between
+                or not re.search(r"\b(?:and|or)\b", gap, re.IGNORECASE)
+                or _one_or_the_next(text[c.start : c.end], text[nxt.start : nxt.end], gap)
+            ):
                 out += _pair(text, c, nxt)
             else:
                 out += [replace(c, tail=nxt.end, suffix=_unit_of(text[nxt.start : nxt.end])), nxt]
@@ -269,6 +273,12 @@ def _pairs(text: str, found: list[Candidate]) -> list[Candidate]:
         out.append(c)
         i += 1
     return out
+
+
+def _one_or_the_next(a: str, b: str, gap: str) -> bool:
+    """ "four or five plans", "two or three times": neighbouring small numbers spelled out, a rough range."""
+    a, b = a.lower(), b.lower()
+    return gap.strip().lower() == "or" and a in WORDS and b in WORDS and WORDS[b] == WORDS[a] + 1
 
 
 def _unit_of(number: str) -> str:

@@ -56,6 +56,7 @@ MAX_EVIDENCE = 600
 _GLUED_UNIT = re.compile(r"(?:km|kg|mph|ft|lbs?|mm|cm|mi)\b|-[A-Za-z]")
 _PLUS_INSIDE = re.compile(r"(?<=\d)\s*-?\s*plus\b(?=\s*(?:%|percent|per cent))", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s?(?:%|percent|per cent|dollars|euros|pounds)\b", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"(?:hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
 
 
 # -- public API ------------------------------------------------------------------------
@@ -200,6 +201,8 @@ def _read(art: _Article, c: Candidate) -> Figure | None:
     read = _value(_PLUS_INSIDE.sub("", core) + c.suffix, c.kind)
     if read is None:
         return None
+    if qualifier.lower().startswith("a couple") and _SCALE_WORD.match(core):
+        read = (read[0] * 2, *read[1:])  # "a couple hundred dollars": about 200
     post, post_end = ("plus", e) if plus else qualifier_after(text, e)
     if read[3] == "vague":
         bound = "vague"
@@ -223,8 +226,8 @@ def _value(core: str, kind: str) -> tuple[float, float, str, str] | None:
         return None  # "9/11", "24/7", "3:30", "400m" (metres): not amounts
     if kind == "share" and scale == "":
         scale = "percent"
-    if scale == "vague" and re.search(r"dollar", core, re.IGNORECASE):
-        cur = "USD"  # "a multi-million dollar centre"
+    if not cur and scale not in ("percent", "percentage points") and "dollar" in core:
+        cur = "USD"  # "a multi-million dollar centre", "a couple hundred dollars" as one span
     return value, math.nan, cur, scale
 
 
@@ -262,6 +265,10 @@ def _describe(  # noqa: PLR0913
     after = max(e, post_end)
     if kind == "vague":
         vague = next((v for v in VAGUE if flat.lower().startswith(v)), flat.lower())
+        words = re.match(r"\s*" + r"\s+".join(map(re.escape, vague.split())), text[s:e], re.I)
+        if words and re.match(r"\s+of\s", text[s + words.end() : e]):
+            e = s + words.end()  # the model's span "thousands of miles": the amount is "thousands"
+            flat = " ".join(text[s:e].split())
         of = re.match(r"\s+of\s+", text[e:hi])
         qualifier = f"{vague} of" if of else flat
         after, rest_in_span = (e + of.end() if of else e), ""
