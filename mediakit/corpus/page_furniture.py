@@ -112,6 +112,31 @@ _LINE_PATTERNS = (
 )
 _LINES = tuple((kind, re.compile(p, re.IGNORECASE | re.DOTALL)) for kind, p in _LINE_PATTERNS)
 
+# Words each pattern cannot match without (lower case for the lines, as written for the
+# inline pieces): most lines hold none, and skipping their patterns makes cleaning of a
+# large corpus about ten times faster. Same order as the patterns above.
+_LINE_NEEDLES = (
+    ("of",), ("photo",), ("caption",), ("image",), ("caption",), ("unsupported",), ("caption",),
+    ("photo",), ("photo",), ("newsletter",), ("sign up", "subscribe", "get our", "inbox"),
+    ("share this",), ("manage newsletters",), ("click here",), ("click here",), ("reprint",),
+    ("©", "(c)"),
+)  # fmt: skip
+# Any line a pattern or the sign-up form test can take holds one of these (or starts with
+# a digit: "3 of 8").
+_LINE_HINT = re.compile(
+    "|".join(
+        re.escape(n)
+        for n in {n for ns in _LINE_NEEDLES[1:] for n in ns}
+        | {"slide", "privacy policy", "terms of service", "recaptcha", "email address"}
+    )
+)
+_INLINE_NEEDLES = (
+    ("JUST WATCHED",), ("MORE",), ("Hide Caption",), ("Hide Caption",), ("Photo", "Image"),
+    ("Photo",), ("/",), ("/",), ("/",), ("Facebook Twitter Pinterest",), ("Related Video",),
+    ("PHOTO",), ("AP Photo",),
+)  # fmt: skip
+_INLINE_HINT = re.compile("|".join(re.escape(n) for ns in _INLINE_NEEDLES for n in ns))
+
 
 def remove_page_furniture(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """``(text, removed)``: ``text`` without generic page furniture.
@@ -127,9 +152,10 @@ def remove_page_furniture(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     kept = []
     for line in text.split("\n"):
         kind = _line_kind(line.strip())
-        if not kind:
-            line = _cut_inline(line, removed)
-            kind = _line_kind(line.strip())
+        if not kind and _INLINE_HINT.search(line):
+            cut = _cut_inline(line, removed)
+            if cut != line:
+                line, kind = cut, _line_kind(cut.strip())
         stripped = line.strip()
         if kind:
             removed.append((kind, stripped))
@@ -141,8 +167,8 @@ def remove_page_furniture(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
 
 def _cut_inline(line: str, removed: list[tuple[str, str]]) -> str:
-    for kind, pattern in _INLINE:
-        if pattern.search(line):
+    for (kind, pattern), needles in zip(_INLINE, _INLINE_NEEDLES, strict=True):
+        if any(n in line for n in needles) and pattern.search(line):
             # A pattern with a "cut" group keeps what stands around that group.
             cut = "cut" if "cut" in pattern.groupindex else 0
             removed.extend((kind, m.group(cut).strip()) for m in pattern.finditer(line))
@@ -165,6 +191,16 @@ _FORM_PHRASES = re.compile(
 def _line_kind(line: str) -> str:
     if not line or len(line) > 2000:
         return ""
+    low = line.lower()
+    if not _LINE_HINT.search(low) and not low[:1].isdigit():
+        return ""  # every pattern needs one of the needles; "3 of 8" starts with its digit
     if len({m.group().lower() for m in _FORM_PHRASES.finditer(line)}) >= 2:
         return PROMPT
-    return next((kind for kind, pattern in _LINES if pattern.fullmatch(line)), "")
+    return next(
+        (
+            kind
+            for (kind, pattern), needles in zip(_LINES, _LINE_NEEDLES, strict=True)
+            if any(n in low for n in needles) and pattern.fullmatch(line)
+        ),
+        "",
+    )

@@ -7,7 +7,7 @@ from (``path:line``) and the encoding that decoded it.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -101,7 +101,7 @@ def _read_csv(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTabl
 def _read_jsonl(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTable:
     text, encoding = read_text(path, gzipped=gzipped)
     records, lines = [], []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not line.strip():
             continue
         try:
@@ -118,6 +118,7 @@ def _read_jsonl(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTa
             )
         records.append(record)
         lines.append(number)
+    del text  # a large corpus: the decoded file need not live beside its records
     table = pd.DataFrame.from_records(records) if records else pd.DataFrame()
     # Standard columns keep the values as stored: an id 7 in a column with a missing
     # value must not become "7.0".
@@ -128,6 +129,15 @@ def _read_jsonl(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTa
         [f"{path}:{n}" for n in lines],
         [encoding] * len(records),
     )
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time: no list of them all beside the text itself."""
+    start = 0
+    while (end := text.find("\n", start)) >= 0:
+        yield text[start:end]
+        start = end + 1
+    yield text[start:]
 
 
 def _read_parquet(path: Path) -> RawTable:

@@ -42,6 +42,11 @@ STORIES = [
         ("Photos: The storm, hour by hour", "photo gallery"),
         ("Enlarge this image toggle caption Jane Roe/Getty Images", "image caption line"),
         ("Image copyright Getty Images Image caption Crowds gathered early", "image caption line"),
+        # Lines the fast pre-check must still let through to their pattern:
+        ("Slide 3 of 8", "photo gallery"),
+        ("Media playback is unsupported on your device", "image caption line"),
+        ("Email address Privacy Policy Terms of Service reCAPTCHA", "sign-up or share prompt"),
+        ("(c) 2019 Ledger Media Group", "copyright or reprint notice"),
     ],
 )
 def test_whole_furniture_lines_are_removed(line, kind):

@@ -79,6 +79,7 @@ def resolve_mentions(
 ) -> list[str | None]:
     """The entity of every mention (``None``: not a name, e.g. "May" in "end of May")."""
     people = _people(names, grouping, surnames, stories)
+    elsewhere: dict[str, str | None] = {}  # a surname's corpus-wide person, worked out once
     out: list[str | None] = []
     for m in names:
         root = grouping.uf.find(m.key)
@@ -89,12 +90,12 @@ def resolve_mentions(
         if date_word(text, m.start, m.end):
             out.append(None)
             continue
-        linked = _link(m, text, found, surnames, people, places, stories)
+        linked = _link(m, text, found, surnames, people, places, stories, elsewhere)
         out.append(linked or root)
     return out
 
 
-def _link(m, text, found, surnames, people, places, stories) -> str | None:
+def _link(m, text, found, surnames, people, places, stories, elsewhere) -> str | None:
     """The person a one-word name stands for, or None (see the module notes)."""
     prev, nxt = prev_word(text, m.start), next_words(text, m.end, 1)
     person_cue = prev in TITLES or (nxt and nxt[0] in SAID)
@@ -111,8 +112,10 @@ def _link(m, text, found, surnames, people, places, stories) -> str | None:
         in_story = people.by_story.get(stories[m.doc], {}).get(m.key)
         if in_story:
             return resolve_surname(in_story, in_story, surnames.full_mentions)
-    cands = surnames.surname_of.get(m.key)
-    return _elsewhere(cands, surnames) if cands else None
+    if m.key not in elsewhere:
+        cands = surnames.surname_of.get(m.key)
+        elsewhere[m.key] = _elsewhere(cands, surnames) if cands else None
+    return elsewhere[m.key]
 
 
 def _elsewhere(cands: set[str], surnames: Surnames) -> str | None:
