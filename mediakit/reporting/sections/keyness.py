@@ -167,7 +167,8 @@ def _strong_terms(table, outlets: list[str]) -> list[Block]:
     """The terms that pass the 5 % level, listed per outlet (when few outlets have any)."""
     blocks: list[Block] = []
     strong = table[table["z"] >= _Z_5_PERCENT]
-    listed = [o for o in outlets if o in set(strong["group"])]
+    present = set(strong["group"])  # once: a set per outlet is quadratic in outlets
+    listed = [o for o in outlets if o in present]
     if strong.empty:
         blocks.append(
             Text(
