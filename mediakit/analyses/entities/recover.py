@@ -34,7 +34,11 @@ def recover_mentions(found: Collected) -> list[Mention]:
         spans = sorted(covered[i])
         j = 0
         while j < len(toks):
-            hit = _match(toks, j, patterns.get(toks[j]), starts, ends, spans)
+            cands = patterns.get(toks[j])
+            if cands is None:  # most tokens start no known name: skip the call
+                j += 1
+                continue
+            hit = _match(toks, j, cands, starts, ends, spans)
             if hit:
                 n, s, e, key = hit
                 if not credit_span(text, s, e):
