@@ -44,10 +44,10 @@ def _rules_digest() -> bytes:
     return h.digest()
 
 
-def _key(pc: ParsedCorpus, kind: str, aliases: Any) -> str:
+def _key(pc: ParsedCorpus, kind: str, aliases: Any, options: Any) -> str:
     h = hashlib.blake2b(_rules_digest(), digest_size=16)
     alias_map = sorted(read_alias_table(aliases).items())
-    h.update(repr((kind, __version__, pc.model_id, alias_map)).encode())
+    h.update(repr((kind, __version__, pc.model_id, alias_map, options)).encode())
     corpus = pc.corpus
     columns = [[str(v) for v in corpus[c].tolist()] for c in _KEYED if c in corpus.columns]
     h.update(repr([c for c in _KEYED if c in corpus.columns]).encode())
@@ -57,20 +57,26 @@ def _key(pc: ParsedCorpus, kind: str, aliases: Any) -> str:
 
 
 def derived_table(
-    pc: ParsedCorpus, kind: str, compute: Callable[[], pd.DataFrame], *, aliases: Any = None
+    pc: ParsedCorpus,
+    kind: str,
+    compute: Callable[[], pd.DataFrame],
+    *,
+    aliases: Any = None,
+    options: Any = None,
 ) -> pd.DataFrame:
     """``compute()``, or the table it gave for this corpus before (kept in ``pc``'s cache).
 
     ``kind`` names the table ("quotes", "figures"); ``compute`` must depend
-    only on ``pc``, ``aliases`` and mediakit's own rules and data. Without a
-    disk cache it simply computes.
+    only on ``pc``, ``aliases``, ``options`` (anything with a faithful
+    ``repr``: the settings ``compute`` uses) and mediakit's own rules and
+    data. Without a disk cache it simply computes.
 
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> pc = parse_corpus(cache_dir=False)
     >>> len(derived_table(pc, "example", lambda: pd.DataFrame({"n": [1, 2]})))
     2
     """
-    key = _key(pc, kind, aliases)
+    key = _key(pc, kind, aliases, options)
     table = pc.store.read_derived(kind, key)
     if table is None:
         table = compute()
