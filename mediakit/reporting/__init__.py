@@ -25,7 +25,9 @@ Adding a section (e.g. for quotes) takes one function, no template change::
         ]
 
 - ``ctx`` is a :class:`ReportContext`: ``ctx.corpus``, ``ctx.metrics``,
-  ``ctx.mentions``, ``ctx.sentences`` (computed once, shared), ``ctx.parsed``
+  ``ctx.mentions``, ``ctx.sentences``, ``ctx.quotes``, ``ctx.figures``
+  (computed once, shared; quotes and figures also kept beside the parse
+  cache for the next report, see :mod:`.derived`), ``ctx.parsed``
   (the parse, for new analyses), ``ctx.outlets`` (pass as ``outlets=`` to
   charts so colours match) and ``ctx.option(name, default)`` for settings
   given as ``report(..., section_options={...})``.

@@ -15,10 +15,13 @@ from typing import Any
 import pandas as pd
 
 from ..analyses.entities import entities_of
+from ..analyses.figures import figures_of
 from ..analyses.metrics import metrics_of
+from ..analyses.quotes import quotes_of
 from ..compare import MAX_OUTLETS, OTHER_OUTLETS, article_labels, outlets_by_articles
 from ..parsing.parsed import ParsedCorpus
 from ..parsing.sentences import sentences_of
+from .derived import derived_table
 from .options import check_section_options
 from .provenance import Provenance
 
@@ -57,6 +60,26 @@ class ReportContext:
     def mentions(self) -> pd.DataFrame:
         """:func:`mediakit.entities` of the corpus: one row per entity mention."""
         return entities_of(self.parsed, aliases=self.aliases)
+
+    @cached_property
+    def quotes(self) -> pd.DataFrame:
+        """:func:`mediakit.quotes` of the corpus (kept in the parse cache for the next report)."""
+        return derived_table(
+            self.parsed,
+            "quotes",
+            lambda: quotes_of(self.parsed, mentions=self.mentions),
+            aliases=self.aliases,
+        )
+
+    @cached_property
+    def figures(self) -> pd.DataFrame:
+        """:func:`mediakit.figures` of the corpus (kept in the parse cache for the next report)."""
+        return derived_table(
+            self.parsed,
+            "figures",
+            lambda: figures_of(self.parsed, mentions=self.mentions),
+            aliases=self.aliases,
+        )
 
     @cached_property
     def sentences(self) -> pd.DataFrame:

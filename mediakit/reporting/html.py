@@ -269,7 +269,10 @@ def table_view(table: Table, csv: bool = False) -> dict:
 
 
 # -- the page ----------------------------------------------------------------------
-def _block_view(block: Block, csv: Mapping[str, str]) -> dict:
+def _block_view(block: Block, csv: Mapping[str, str], memo: dict | None = None) -> dict:
+    # ``memo`` keeps the costly parts (chart specs, table rows) between the two
+    # renderings of one report; block ids are unique within a report.
+    memo = {} if memo is None else memo
     if isinstance(block, Text):
         return {"kind": "text", "text": block.text, "style": block.style}
     if isinstance(block, Bullets):
@@ -277,19 +280,29 @@ def _block_view(block: Block, csv: Mapping[str, str]) -> dict:
     if isinstance(block, Definitions):
         return {"kind": "definitions", "entries": block.items, "title": block.title}
     if isinstance(block, Table):
-        return {"kind": "table", "table": table_view(block, block.id in csv)}
+        return {"kind": "table", "table": _table_view(block, csv, memo)}
     if isinstance(block, Chart):
+        key = ("spec", block.id, id(block.chart))
+        if key not in memo:
+            memo[key] = script_json(safe_spec(normalize_names(block.spec())))
         return {
             "kind": "chart",
             "id": block.id,
             "title": block.title,
             "caption": block.caption,
-            "spec": script_json(safe_spec(normalize_names(block.spec()))),
-            "table": table_view(block.table(), block.table().id in csv),
+            "spec": memo[key],
+            "table": _table_view(block.table(), csv, memo),
         }
     raise TypeError(
         f"A report section returned {type(block).__name__}; use the blocks in mediakit.reporting.blocks."
     )
+
+
+def _table_view(table: Table, csv: Mapping[str, str], memo: dict) -> dict:
+    key = ("table", table.id, id(table.data))
+    if key not in memo:
+        memo[key] = table_view(table)
+    return {**memo[key], "csv": table.id in csv}
 
 
 def _sha256(text: str) -> str:
@@ -359,7 +372,7 @@ def render_report(
     scripts = [(_TEMPLATES / "report.js").read_text(encoding="utf-8")]
     if any(isinstance(b, Chart) for _, blocks in built for b in blocks):
         scripts.insert(0, vega_javascript(cache_dir))
-    page = {"title": title, "provenance": provenance, "note": note, "scripts": scripts}
+    page = {"title": title, "provenance": provenance, "note": note, "scripts": scripts, "memo": {}}
     # The page without downloads and texts first: what is left of the budget is theirs.
     room = int(REPORT_BUDGET * 0.98) - len(_page(built, {}, {}, **page).encode("utf-8"))
     # A third for downloads, the rest for the reader: the texts are what a report cannot rebuild.
@@ -390,13 +403,14 @@ def _page(
     provenance: Provenance,
     note: str,
     scripts: list[str],
+    memo: dict | None = None,
 ) -> str:
     sections = [
         {
             "id": s.id,
             "title": s.title,
             "intro": s.intro,
-            "blocks": [_block_view(b, csv) for b in blocks],
+            "blocks": [_block_view(b, csv, memo) for b in blocks],
         }
         for s, blocks in built
     ]

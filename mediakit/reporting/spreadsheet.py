@@ -35,6 +35,18 @@ def _escape(value: object) -> object:
     return value.replace("\r\n", "\n").replace("\r", "\n") if "\r" in value else value
 
 
+def _needs_escape(values: pd.Series) -> bool:
+    """Does any text cell start a formula or hold a CR? (True when it cannot tell.)"""
+    if values.dtype != object and not pd.api.types.is_string_dtype(values.dtype):
+        return True
+    try:
+        text = values.str
+    except AttributeError:  # no strings at all (e.g. lists)
+        return True
+    lead = text.startswith(FORMULA_LEADS, na=False)
+    return bool(lead.any() or text.contains("\r", regex=False, na=False).any())
+
+
 def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``frame`` whose text cells cannot start a spreadsheet formula.
 
@@ -52,6 +64,8 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
             continue
         if pd.api.types.is_bool_dtype(values):
             continue
+        if not _needs_escape(values):
+            continue  # most columns: no per-cell Python work
         escaped = values.map(_escape)
         keep_dtype = pd.api.types.is_string_dtype(values.dtype) and values.dtype != object
         out[column] = escaped.astype(values.dtype) if keep_dtype else escaped

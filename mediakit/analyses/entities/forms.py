@@ -10,6 +10,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = [
     "CALENDAR",
@@ -249,6 +250,7 @@ CREDIT_WORDS = re.compile(r"\b(?:Photos?|Getty|Enlarge|Caption|Images|Replay)\b|
 
 
 # -- small text helpers -------------------------------------------------------------
+@lru_cache(maxsize=1 << 17)  # a name recurs across articles: computed once per spelling
 def form_key(surface: str) -> str:
     """The key under which spellings of one name meet: no accents, no case, no dots in initials.
 

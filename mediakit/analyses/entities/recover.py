@@ -18,12 +18,15 @@ __all__ = ["recover_mentions"]
 
 def recover_mentions(found: Collected) -> list[Mention]:
     """The recovered mentions, article by article (``found`` is not changed)."""
-    patterns: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    # First token -> [(length, {tokens: key})], longest first; of two forms with the
+    # same tokens the first keeps them, as a scan of the forms in order would find.
+    by_length: dict[str, dict[int, dict[tuple[str, ...], str]]] = defaultdict(dict)
     for key, form in found.forms.items():
         if form.tokens:
-            patterns[form.tokens[0]].append((form.tokens, key))
-    for cands in patterns.values():
-        cands.sort(key=lambda c: -len(c[0]))
+            by_length[form.tokens[0]].setdefault(len(form.tokens), {}).setdefault(form.tokens, key)
+    patterns = {
+        first: sorted(lengths.items(), key=lambda c: -c[0]) for first, lengths in by_length.items()
+    }
     covered: list[list[tuple[int, int]]] = [[] for _ in range(len(found.texts))]
     for m in found.names:
         covered[m.doc].append((m.start, m.end))
@@ -34,7 +37,11 @@ def recover_mentions(found: Collected) -> list[Mention]:
         spans = sorted(covered[i])
         j = 0
         while j < len(toks):
-            hit = _match(toks, j, patterns.get(toks[j]), starts, ends, spans)
+            cands = patterns.get(toks[j])
+            if cands is None:  # most tokens start no known name: skip the call
+                j += 1
+                continue
+            hit = _match(toks, j, cands, starts, ends, spans)
             if hit:
                 n, s, e, key = hit
                 if not credit_span(text, s, e):
@@ -48,9 +55,9 @@ def recover_mentions(found: Collected) -> list[Mention]:
 def _match(toks, j, cands, starts, ends, spans) -> tuple[int, int, int, str] | None:
     # The longest pattern that matches at token j decides; it counts only if
     # it overlaps no mention the model found.
-    for seq, key in cands or ():
-        n = len(seq)
-        if tuple(toks[j : j + n]) == seq:
+    for n, seqs in cands or ():
+        key = seqs.get(tuple(toks[j : j + n]))
+        if key is not None:
             s, e = starts[j], ends[j + n - 1]
             k = bisect_left(spans, (s, -1))
             overlaps = (k < len(spans) and spans[k][0] < e) or (k > 0 and spans[k - 1][1] > s)

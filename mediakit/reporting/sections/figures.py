@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import charts
-from ...analyses.figures import compare_figures, figure_pairs, figures_of
+from ...analyses.figures import compare_figures, figure_pairs
 from ..blocks import Block, Chart, Definitions, Table, Text
 from ..context import ReportContext
 from ..registry import register_section
@@ -66,7 +66,7 @@ def figures_section(ctx: ReportContext) -> list[Block]:
     >>> [b.id for b in blocks if isinstance(b, Chart | Table)]
     ['figure-disagreements', 'figure-disagreement-pairs', 'figures-compared', 'figures']
     """
-    figures = figures_of(ctx.parsed, mentions=ctx.mentions)
+    figures = ctx.figures
     if figures.empty:
         return [
             Text("No figures (counts, sums of money, percentages) were found in these articles.")

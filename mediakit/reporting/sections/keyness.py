@@ -13,6 +13,7 @@ from ... import charts
 from ...analyses.keyness import keyness_of
 from ..blocks import Block, Bullets, Chart, Table, Text
 from ..context import ReportContext
+from ..derived import derived_table
 from ..registry import register_section
 from .common import MAX_LISTED_OUTLETS, few_articles_note, shown_rows
 
@@ -47,6 +48,13 @@ _KEYNESS_SHOWN = [
     "log_odds",
     "rank",
 ]
+
+
+def _stopword_option(stopwords: object) -> object:
+    """The stop-word setting as a key: "keep", "drop" or the words given."""
+    if isinstance(stopwords, str):
+        return stopwords
+    return tuple(str(w) for w in stopwords)  # type: ignore[union-attr]
 
 
 # -- distinctive words ----------------------------------------------------------------------
@@ -90,12 +98,15 @@ def distinctive_words_section(ctx: ReportContext) -> list[Block]:
     top = int(ctx.option("keyness_top", 10))
     stopwords = ctx.option("keyness_stopwords", "keep")
     entities = ctx.option("keyness_entities", "canonical")
-    table = keyness_of(
+    rows = ctx.option("keyness_rows", None)
+    table = derived_table(
         ctx.parsed,
-        stopwords=stopwords,
-        entities=entities,
-        mentions=ctx.mentions,
-        top=ctx.option("keyness_rows", None),
+        "keyness",
+        lambda: keyness_of(
+            ctx.parsed, stopwords=stopwords, entities=entities, mentions=ctx.mentions, top=rows
+        ),
+        aliases=ctx.aliases,
+        options=(_stopword_option(stopwords), str(entities), rows),
     )
     if table.empty:
         return [Text("These articles have no words to compare.")]
@@ -167,7 +178,8 @@ def _strong_terms(table, outlets: list[str]) -> list[Block]:
     """The terms that pass the 5 % level, listed per outlet (when few outlets have any)."""
     blocks: list[Block] = []
     strong = table[table["z"] >= _Z_5_PERCENT]
-    listed = [o for o in outlets if o in set(strong["group"])]
+    present = set(strong["group"])  # once: a set per outlet is quadratic in outlets
+    listed = [o for o in outlets if o in present]
     if strong.empty:
         blocks.append(
             Text(

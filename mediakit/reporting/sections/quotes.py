@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ... import charts, compare
-from ...analyses.quotes import align_quotes, quotes_of
+from ...analyses.quotes import align_quotes
 from ..blocks import Block, Chart, Definitions, Table, Text
 from ..context import ReportContext
 from ..registry import register_section
@@ -73,7 +73,7 @@ def quotes_section(ctx: ReportContext) -> list[Block]:
     >>> [b.id for b in blocks if isinstance(b, Chart | Table)]
     ['quote-methods', 'quotes-by-speaker', 'quote-alignment', 'quotes']
     """
-    quotes = quotes_of(ctx.parsed, mentions=ctx.mentions)
+    quotes = ctx.quotes
     if quotes.empty:
         return [Text("No quotations or reported speech were found in these articles.")]
     blocks: list[Block] = [
