@@ -90,6 +90,18 @@
     });
   }
 
+  // "Show all": the rows or items past the preview of the table or list just before the button.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.show-more");
+    if (!button) return;
+    var prev = button.previousElementSibling;
+    var target = prev && prev.classList.contains("table-wrap") ? prev.querySelector("table") : prev;
+    if (!target) return;
+    var open = target.classList.toggle("expanded");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    button.textContent = open ? "Show fewer" : button.getAttribute("data-more");
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button.download, button.download-image");
     if (!button) return;
