@@ -22,11 +22,13 @@ from .download_link import download_link
 from .kwic_html import kwic_html, kwic_summary
 from .notebook_setup import notebook_setup
 from .outlet_picker import OutletPicker
+from .row_reader import RowReader, row_reader
 
 __all__ = [
     "ENTITY_TYPES",
     "OutletComparison",
     "OutletPicker",
+    "RowReader",
     "SvgChart",
     "article_html",
     "caveat",
@@ -39,4 +41,5 @@ __all__ = [
     "kwic_html",
     "kwic_summary",
     "notebook_setup",
+    "row_reader",
 ]

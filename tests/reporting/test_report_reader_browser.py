@@ -79,6 +79,7 @@ def test_a_table_row_opens_its_article_with_the_sentence_highlighted(built, corp
             page.locator("dialog#reader *").count()
             == page.locator(
                 "dialog#reader h2, dialog#reader button, dialog#reader p, dialog#reader div, "
+                "dialog#reader ul, dialog#reader li, "
                 "dialog#reader mark"
             ).count()
         )
@@ -149,3 +150,47 @@ def test_a_request_leaving_the_machine_is_caught(built, tmp_path):
         page = _open(browser, page_file, visit)
         page.wait_for_timeout(300)
     assert visit.requests and visit.requests[0].startswith("https://example.org/")
+
+
+def test_a_bar_or_an_outlet_row_lists_that_outlets_articles(built, corpus):
+    visit = Visit()
+    with chromium() as browser:
+        page = _open(browser, built, visit)
+        _wait_for_charts(page)
+        reader = page.locator("dialog#reader")
+        # A bar stands for one outlet: it lists the outlet's articles, which open in turn.
+        bar = page.locator("#chart-unique-share .mark-rect path").first
+        bar.scroll_into_view_if_needed()
+        bar.click(force=True)
+        reader.wait_for(state="visible", timeout=5_000)
+        title = page.locator("#reader-title").inner_text()
+        assert title.startswith("Articles of "), title
+        outlet = title.removeprefix("Articles of ")
+        picks = page.locator("dialog#reader button.reader-pick")
+        mine = corpus[corpus["outlet"] == outlet]
+        assert picks.count() == len(mine) > 0
+        page.screenshot(path=str(artifact("report-outlet-list.png")))
+        picks.first.click()
+        assert page.locator("#reader-title").inner_text() in set(mine["title"])
+        page.locator("dialog#reader .reader-back").click()
+        assert page.locator("#reader-title").inner_text() == title
+        reader.locator(".reader-close").click()
+        assert not reader.is_visible()
+        # By keyboard: a row of the outlets table, focused, Enter.
+        page.locator("#corpus details, #fig-outlets details").evaluate_all(
+            "els => els.forEach(e => e.open = true)"
+        )
+        row = page.locator("#table-outlets tr.by-outlet").nth(1)
+        other = row.get_attribute("data-outlet")
+        row.focus()
+        page.keyboard.press("Enter")
+        reader.wait_for(state="visible", timeout=5_000)
+        assert page.locator("#reader-title").inner_text() == f"Articles of {other}"
+        # Focus moved into the list: Enter opens the first article.
+        page.keyboard.press("Enter")
+        assert page.locator("#reader-title").inner_text() in set(
+            corpus.loc[corpus["outlet"] == other, "title"]
+        )
+        page.keyboard.press("Escape")
+        assert not reader.is_visible()
+    assert visit.requests == [] and visit.errors == [] and visit.dialogs == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import html
 import importlib
 import io
 import os
@@ -329,6 +330,31 @@ def test_article_html_escapes_and_marks_the_passage():
     assert "untitled article (Wire)" in page and "2024-11-18" in page
     with pytest.raises(CorpusError, match="No article"):
         widgets.article_html(corpus, "nope")
+
+
+def test_a_quote_figure_or_search_row_opens_its_article_marked(corpus, sentences):
+    # What a click on a line does: the row's passage is marked in its own article.
+    texts = corpus.set_index("doc_id")["text"]
+    quotes = mediakit.quotes(corpus)
+    figures = mediakit.figures(corpus)
+    lines = mediakit.compare.kwic(corpus, "Ukraine")
+    for table, end in ((quotes, "end_char"), (figures, "end_char"), (lines, None)):
+        assert len(table) > 2
+        ui = widgets.row_reader(table, corpus, sentences)
+        assert ui.reader.value == "" and len(ui.rows.options) == len(table)
+        ui.rows.value = 2
+        row = table.iloc[2]
+        stop = row[end] if end else row["start_char"] + len(row["match"])
+        passage = texts[row["doc_id"]][row["start_char"] : stop]
+        assert f"<mark style='background:#ffd54f'>{html.escape(passage)}</mark>" in ui.reader.value
+        assert row["outlet"] in ui.rows.options[2][0]
+        ui.rows.value = None
+        assert ui.reader.value == ""
+    # A long table is cut, and the note says how to narrow it.
+    cut = widgets.row_reader(lines, corpus, limit=2)
+    assert len(cut.rows.options) == 2 and f"of {len(lines):,} rows" in cut.note.value
+    with pytest.raises(CorpusError, match="doc_id"):
+        widgets.row_reader(corpus[["outlet"]], corpus)
 
 
 def test_download_link_refuses_what_it_cannot_save():

@@ -35,12 +35,22 @@
       });
       vegaEmbed(el, spec, options).then(function (result) {
         views[el.id] = result.view;
-        // A mark that stands for one article opens it in the reader.
+        // A mark that stands for one article opens it in the reader; one that stands for an
+        // outlet (a bar, a heatmap cell, a legend entry) lists the outlet's articles there.
         result.view.addEventListener("click", function (event, item) {
           var d = item && item.datum;
-          if (d && d.doc_id != null && openArticle(String(d.doc_id), d.start_char, d.end_char)) {
-            event.preventDefault();
+          if (!d) return;
+          if (d.doc_id != null) {
+            if (openArticle(String(d.doc_id), d.start_char, d.end_char)) event.preventDefault();
+            return;
           }
+          var outlet = d.outlet != null ? String(d.outlet) : null;
+          // Other fields name an outlet only sometimes (keyness groups, legends of other scales).
+          if (outlet === null) {
+            var guess = d.group != null ? d.group : d.value;
+            if (guess != null && outlets[String(guess)]) outlet = String(guess);
+          }
+          if (outlet !== null && openOutlet(outlet)) event.preventDefault();
         });
         el.setAttribute("data-rendered", "true");
       }).catch(function (err) {
@@ -80,6 +90,18 @@
     });
   }
 
+  // "Show all": the rows or items past the preview of the table or list just before the button.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("button.show-more");
+    if (!button) return;
+    var prev = button.previousElementSibling;
+    var target = prev && prev.classList.contains("table-wrap") ? prev.querySelector("table") : prev;
+    if (!target) return;
+    var open = target.classList.toggle("expanded");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    button.textContent = open ? "Show fewer" : button.getAttribute("data-more");
+  });
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest("button.download, button.download-image");
     if (!button) return;
@@ -90,6 +112,13 @@
   // -- the article reader ----------------------------------------------------------------------
   var articles = JSON.parse(document.getElementById("mediakit-articles").textContent);
   var reader = document.getElementById("reader");
+  var OTHER = "other outlets";  // mediakit.compare.OTHER_OUTLETS
+  var outlets = {};  // outlet -> doc ids of its articles the page holds, in the page's order
+  Object.keys(articles).forEach(function (doc) {
+    var o = articles[doc].outlet;
+    (outlets[o] = outlets[o] || []).push(doc);
+  });
+  var listed = null;  // the outlet whose list the reader showed last, for "Back"
 
   function toInt(value) {
     var n = parseInt(value, 10);
@@ -103,7 +132,7 @@
     return m ? m.index + m[0].length : text.length;
   }
 
-  function openArticle(doc, start, end) {
+  function openArticle(doc, start, end, fromList) {
     var a = articles[doc];
     if (!reader || !a) return false;
     var text = a.text, from = toInt(start), to = toInt(end);
@@ -123,16 +152,86 @@
     } else {
       body.textContent = text;
     }
+    body.classList.remove("reader-list");
+    reader.querySelector(".reader-back").hidden = !fromList;
     if (!reader.open) reader.showModal();
     if (mark) mark.scrollIntoView({ block: "center" });
     else body.scrollTop = 0;
     return true;
   }
 
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+
+  // The reader as a list: the articles of one outlet whose texts the page holds, each a button.
+  function openOutlet(outlet) {
+    if (!reader) return false;
+    var docs = outlets[outlet] || [];
+    listed = outlet;
+    reader.querySelector("#reader-title").textContent = outlet === OTHER
+      ? "Other outlets" : "Articles of " + outlet;
+    var meta;
+    if (outlet === OTHER) {
+      meta = "\u201cother outlets\u201d sums the outlets the charts do not name: the tables, " +
+        "and the table \u201cEvery article\u201d at the end, list each of them.";
+    } else if (docs.length) {
+      meta = plural(docs.length, "article") + " of " + outlet + " whose text this report holds " +
+        "(those its tables cite). The table \u201cEvery article\u201d and its CSV list them all.";
+    } else {
+      meta = "This report holds no text of " + outlet + "\u2019s articles; the table " +
+        "\u201cEvery article\u201d and its CSV list them.";
+    }
+    reader.querySelector(".reader-meta").textContent = meta;
+    reader.querySelector(".reader-back").hidden = true;
+    var body = reader.querySelector(".reader-text");
+    body.textContent = "";
+    body.classList.add("reader-list");
+    if (docs.length) {
+      var list = document.createElement("ul");
+      docs.forEach(function (doc) {
+        var a = articles[doc], item = document.createElement("li"), pick = document.createElement("button");
+        pick.type = "button";
+        pick.className = "reader-pick";
+        pick.setAttribute("data-doc", doc);
+        pick.textContent = [a.title || a.label, a.date].filter(Boolean).join(" \u00b7 ");
+        item.appendChild(pick);
+        list.appendChild(item);
+      });
+      body.appendChild(list);
+    }
+    if (!reader.open) reader.showModal();
+    body.scrollTop = 0;
+    var first = body.querySelector("button");
+    (first || reader.querySelector(".reader-close")).focus();
+    return true;
+  }
+
   if (reader) {
     reader.querySelector(".reader-close").addEventListener("click", function () { reader.close(); });
     // A click on the backdrop (outside the box) closes it too.
-    reader.addEventListener("click", function (event) { if (event.target === reader) reader.close(); });
+    reader.addEventListener("click", function (event) {
+      if (event.target === reader) { reader.close(); return; }
+      var pick = event.target.closest("button.reader-pick");
+      if (pick) openArticle(pick.getAttribute("data-doc"), null, null, true);
+    });
+    reader.querySelector(".reader-back").addEventListener("click", function () {
+      if (listed !== null) openOutlet(listed);
+    });
+    // Rows that stand for an outlet (no article of their own) list its articles: the way to
+    // the same list as a chart's bar, by keyboard too.
+    document.querySelectorAll("table.sortable").forEach(function (table) {
+      var column = -1;
+      table.querySelectorAll("thead th").forEach(function (th, i) {
+        if (th.getAttribute("title") === "outlet") column = i;
+      });
+      if (column < 0) return;
+      Array.prototype.forEach.call(table.tBodies[0].rows, function (row) {
+        if (row.classList.contains("cites")) return;
+        row.classList.add("readable", "by-outlet");
+        row.setAttribute("data-outlet", row.cells[column].getAttribute("data-sort"));
+        row.tabIndex = 0;
+        row.title = "List this outlet's articles";
+      });
+    });
     document.querySelectorAll("tr.cites").forEach(function (row) {
       if (!articles[row.getAttribute("data-doc")]) return;
       row.classList.add("readable");
@@ -142,13 +241,18 @@
     function fromRow(event) {
       var row = event.target.closest("tr.readable");
       if (!row) return;
+      if (row.classList.contains("by-outlet")) { openOutlet(row.getAttribute("data-outlet")); return; }
       openArticle(row.getAttribute("data-doc"), row.getAttribute("data-start"), row.getAttribute("data-end"));
     }
     document.addEventListener("click", function (event) {
       if (!event.target.closest("button")) fromRow(event);
     });
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && event.target.matches && event.target.matches("tr.readable")) fromRow(event);
+      if (event.key === "Enter" && event.target.matches && event.target.matches("tr.readable")) {
+        // Else the Enter would go on to press the button the reader moves the focus to.
+        event.preventDefault();
+        fromRow(event);
+      }
     });
   }
 
