@@ -27,6 +27,7 @@ STAGES = {
     "paths": 0,
     "vocab": 0,
     "unionfind": 0,
+    "memory": 0,
     "corpus": 1,
     "parsing": 2,
     "analyses": 3,

@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import paths
 from ..errors import CorpusError, OptionError
+from ..memory import release_freed_memory
 from .cleaning import clean_article, describe_cleaning
 from .columns import (
     CORPUS_COLUMNS,
@@ -184,6 +185,7 @@ def load_corpus(
         )
     for note in notes:
         warnings.warn(note, UserWarning, stacklevel=2)
+    release_freed_memory()  # the copies made while reading and cleaning (see mediakit.memory)
     return corpus
 
 

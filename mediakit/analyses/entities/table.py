@@ -42,6 +42,7 @@ from typing import Any
 import pandas as pd
 
 from ..._version import __version__
+from ...memory import release_freed_memory
 from ...parsing.parsed import ParsedCorpus, parse_corpus
 from ...paths import data_dir
 from .aliases import places, read_alias_table
@@ -152,7 +153,10 @@ def compute_entities(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) ->
             (m.doc, m.start, m.end, m.surface, m.model_label, canonical, "model", m.model_label)
         )
     rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    return _mention_table(pc, rows, found.sent_starts)
+    table = _mention_table(pc, rows, found.sent_starts)
+    del rows, names, found, evidence
+    release_freed_memory()  # millions of mention objects on a large corpus, now gone
+    return table
 
 
 def _mention_table(pc: ParsedCorpus, rows: list[tuple], sent_starts) -> pd.DataFrame:
