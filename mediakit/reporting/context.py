@@ -64,22 +64,16 @@ class ReportContext:
     @cached_property
     def quotes(self) -> pd.DataFrame:
         """:func:`mediakit.quotes` of the corpus (kept in the parse cache for the next report)."""
-        return derived_table(
-            self.parsed,
-            "quotes",
-            lambda: quotes_of(self.parsed, mentions=self.mentions),
-            aliases=self.aliases,
-        )
+        return self._kept("quotes", quotes_of)
 
     @cached_property
     def figures(self) -> pd.DataFrame:
         """:func:`mediakit.figures` of the corpus (kept in the parse cache for the next report)."""
-        return derived_table(
-            self.parsed,
-            "figures",
-            lambda: figures_of(self.parsed, mentions=self.mentions),
-            aliases=self.aliases,
-        )
+        return self._kept("figures", figures_of)
+
+    def _kept(self, kind: str, analysis) -> pd.DataFrame:
+        compute = lambda: analysis(self.parsed, mentions=self.mentions)  # noqa: E731
+        return derived_table(self.parsed, kind, compute, aliases=self.aliases)
 
     @cached_property
     def sentences(self) -> pd.DataFrame:

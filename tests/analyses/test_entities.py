@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import mediakit
 from mediakit.analyses.entities import COLUMNS, form_key
+from mediakit.analyses.entities.forms import prev_word
 
 IDS = [
     "000_27355086a02f5fbc",
@@ -115,3 +120,18 @@ def test_form_key():
     assert form_key("U.S.") == form_key("US") == "us"
     assert form_key("Zelenskyy’s") != form_key("Zelenskyy")
     assert form_key("António") == "antonio"
+
+
+# -- prev_word: read from the end of the window, the same as the regular expression ------------
+
+
+def _prev_word_by_regex(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z][\w.\-]*)\W*$", text[max(0, start - 40) : start])
+    return m.group(1).rstrip(".").lower() if m else ""
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZé_9.-’' ,(\n\u0301ǅ"), max_size=60), st.data())
+def test_prev_word_matches_the_regular_expression(text, data):
+    start = data.draw(st.integers(0, len(text)))
+    assert prev_word(text, start) == _prev_word_by_regex(text, start)
