@@ -23,7 +23,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -230,6 +230,19 @@ def _cell(value: Any, digits: int) -> tuple[str, str]:
     return str(value), str(value)
 
 
+PROSE = 60  # characters: a column whose typical cell is this long holds sentences
+
+
+def _prose(cells: Iterable[str]) -> bool:
+    """Whether a column holds sentences (a quote, a passage): its cells get room to be read.
+
+    >>> _prose(["A short name", "Said the minister on Tuesday, adding that the talks would go on."] * 2)
+    True
+    """
+    lengths = sorted(len(text) for text in cells)
+    return bool(lengths) and lengths[len(lengths) // 2] >= PROSE
+
+
 def table_view(table: Table, csv: bool = False) -> dict:
     """What the template needs to draw one table (strings only; escaped there).
 
@@ -257,8 +270,9 @@ def table_view(table: Table, csv: bool = False) -> dict:
                 "label": table.columns.get(str(c)) or column_label(str(c)),
                 "name": str(c),
                 "numeric": n,
+                "long": not n and _prose(row["cells"][i][0] for row in rows),
             }
-            for c, n in zip(data.columns, numeric, strict=True)
+            for i, (c, n) in enumerate(zip(data.columns, numeric, strict=True))
         ],
         "rows": rows,
         "total": len(data),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ..vocab import ENTITY_TYPES
 from .article_html import article_html
+from .chart_reader import ChartReader, MarkReader, chart_reader, clickable
 from .chart_view import SvgChart, chart_view
 from .comparison import OutletComparison, compare, dashboard
 from .corpus_notes import caveat, corpus_note, read_article
@@ -30,7 +31,11 @@ __all__ = [
     "OutletPicker",
     "RowReader",
     "SvgChart",
+    "ChartReader",
+    "MarkReader",
     "article_html",
+    "chart_reader",
+    "clickable",
     "caveat",
     "corpus_note",
     "read_article",

@@ -22,6 +22,7 @@ from ..compare import kwic, largest_outlets, metric_columns
 from ..errors import CorpusError
 from ..vocab import ENTITY_TYPES
 from .article_html import article_html
+from .chart_reader import MarkReader, clickable
 from .chart_view import chart_view
 from .download_link import chart_table, download_link
 from .kwic_html import KWIC_LIMIT, article_label, kwic_summary
@@ -57,35 +58,6 @@ def _relative_to_selection(chart: alt.LayerChart) -> alt.LayerChart:
         if x is not alt.Undefined and getattr(x, "shorthand", None) == "z:Q":
             x.title = SELECTION_AXIS
     return chart
-
-
-CLICK = "article"  # the chart selection that opens an article in the reader under the chart
-
-
-def _tooltip_fields(layer: Any) -> list[str]:
-    encoding = getattr(layer, "encoding", alt.Undefined)
-    tips = getattr(encoding, "tooltip", alt.Undefined) if encoding is not alt.Undefined else None
-    return [getattr(t, "shorthand", "") for t in tips] if isinstance(tips, list) else []
-
-
-def clickable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """``chart`` with a click selection on the layer that draws articles (``doc_id``), if any.
-
-    The selection is declared on the top-level chart, where ``JupyterChart``
-    looks for it, and names the layer it listens to.
-    """
-    layers = list(getattr(chart, "layer", None) or [])
-    dots = [i for i, layer in enumerate(layers) if "doc_id:N" in _tooltip_fields(layer)]
-    if not dots:
-        return chart
-    layers[dots[0]] = layers[dots[0]].properties(name="article_marks")
-    out = chart.copy(deep=False)
-    out.layer = layers
-    select = alt.PointSelectionConfig(type="point", fields=["doc_id"], on="click")
-    out.params = [
-        alt.TopLevelSelectionParameter(name=CLICK, select=select, views=["article_marks"])
-    ]
-    return out
 
 
 def grid_columns(panels: int) -> int:
@@ -142,7 +114,7 @@ class OutletComparison(w.VBox):
     ``metric``, ``label``, ``per_1k``, ``search`` (the controls), ``views``
     (chart widgets by name), ``current_charts`` (the altair charts shown, by
     name), ``downloads`` (CSV/PNG links by chart name), ``chart_readers``
-    (by chart name: the article of the dot last clicked), ``kwic_table`` (the
+    (by chart name: what the mark last clicked opened, see :class:`MarkReader`), ``kwic_table`` (the
     keyword-in-context rows found), ``hits`` (the list of those lines: pick
     one to read it), ``reader`` (the article shown) and ``message`` (what went
     wrong).
@@ -172,7 +144,7 @@ class OutletComparison(w.VBox):
         self.current_charts: dict[str, alt.TopLevelMixin] = {}
         self.views: dict[str, w.DOMWidget] = {}
         self.downloads: dict[str, ChartDownloads] = {}
-        self.chart_readers: dict[str, w.HTML] = {}
+        self.chart_readers: dict[str, w.Widget] = {}
         self._cache_key: tuple = ()
         self._cache: dict[str, pd.DataFrame | None] = {}
         self._draw_all()
@@ -328,7 +300,9 @@ class OutletComparison(w.VBox):
             else:
                 self.views[name] = chart_view(chart)
                 self.downloads[name] = ChartDownloads(name)
-                self.chart_readers[name] = w.HTML()
+                self.chart_readers[name] = (
+                    w.HTML() if self._corpus is None else MarkReader(self._corpus, self._sentences)
+                )
             self.downloads[name].chart = chart
             self._listen_for_clicks(name)
         if {"entities", "top_entities"} & set(names):
@@ -346,18 +320,10 @@ class OutletComparison(w.VBox):
         )
 
     def _listen_for_clicks(self, name: str) -> None:
-        """A click on an article's mark opens it in the reader right under its chart."""
-        selections = getattr(self.views[name], "selections", None)
-        self.chart_readers[name].value = ""
-        if selections is not None and CLICK in selections.trait_names():
-            selections.observe(lambda change: self._read_clicked(name, change["new"]), [CLICK])
-
-    def _read_clicked(self, name: str, selection: Any) -> None:
-        picked = [p.get("doc_id") for p in (getattr(selection, "value", None) or [])]
-        if not picked or picked[0] is None:
-            self.chart_readers[name].value = ""
-            return
-        self.chart_readers[name].value = article_html(self._corpus, picked[0])
+        """A click on a mark opens its article (or lists its outlet's) right under its chart."""
+        reader = self.chart_readers[name]
+        if isinstance(reader, MarkReader):
+            reader.listen(self.views[name])
 
     def _say(self, text: str) -> None:
         self.message = text

@@ -194,3 +194,54 @@ def test_a_bar_or_an_outlet_row_lists_that_outlets_articles(built, corpus):
         page.keyboard.press("Escape")
         assert not reader.is_visible()
     assert visit.requests == [] and visit.errors == [] and visit.dialogs == []
+
+
+def test_a_heatmap_cell_lists_its_two_articles_to_read_in_turn(built, corpus):
+    visit = Visit()
+    with chromium() as browser:
+        page = _open(browser, built, visit)
+        _wait_for_charts(page)
+        reader = page.locator("dialog#reader")
+        cell = page.locator("#chart-similarity-heatmap .mark-rect path").first
+        cell.scroll_into_view_if_needed()
+        cell.click(force=True)
+        reader.wait_for(state="visible", timeout=5_000)
+        assert page.locator("#reader-title").inner_text() == "Two articles that share sentences"
+        assert " share " in page.locator(".reader-meta").inner_text()
+        picks = page.locator("dialog#reader button.reader-pick")
+        assert picks.count() == 2
+        first = picks.first.get_attribute("data-doc")
+        picks.first.click()
+        title = corpus.loc[corpus["doc_id"] == first, "title"].iloc[0]
+        assert page.locator("#reader-title").inner_text() == title
+        page.locator("dialog#reader .reader-back").click()
+        assert page.locator("dialog#reader button.reader-pick").count() == 2
+    assert visit.requests == [] and visit.errors == []
+
+
+def test_the_click_a_row_hint_shows_only_where_a_row_opens_something(built, tmp_path):
+    def hints(path: Path) -> tuple[int, int]:
+        visit = Visit()
+        with chromium() as browser:
+            page = _open(browser, path, visit)
+            _wait_for_charts(page)
+            shown = page.locator(".read-hint:not([hidden])")
+            # Every hint shown stands above a table with a row that opens.
+            for i in range(shown.count()):
+                wrap = shown.nth(i).locator("xpath=../following-sibling::div[1]")
+                assert wrap.locator("tr.readable").count() > 0
+            article_hints = page.locator(".read-hint:not([hidden])", has_text="its article")
+            counts = shown.count(), article_hints.count()
+        assert visit.requests == [] and visit.errors == []
+        return counts
+
+    shown, about_articles = hints(built)
+    assert about_articles > 0 and shown > about_articles
+    # The same page without the texts: rows of articles open nothing, so no hint says they do.
+    html = built.read_text(encoding="utf-8")
+    start = html.index('<script type="application/json" id="mediakit-articles">')
+    end = html.index("</script>", start)
+    bare = tmp_path / "no-texts.html"
+    bare.write_text(html[:start] + html[start:end].split(">", 1)[0] + ">{}" + html[end:], "utf-8")
+    shown_bare, about_articles_bare = hints(bare)
+    assert about_articles_bare == 0 and shown_bare == shown - about_articles

@@ -312,7 +312,23 @@ def test_clicking_an_article_dot_opens_it_under_the_chart(ui, corpus):
     }
     assert doc in reader.value
     spec = ui.current_charts["metric"].to_dict()
-    assert spec["params"][0]["views"] == ["article_marks"]  # only the article dots listen
+    views = {p["name"]: p["views"] for p in spec["params"]}
+    # The dots open an article; the outlet's box lists its articles.
+    assert views == {"article": ["article_marks"], "outlet": ["outlet_marks"]}
+
+
+def test_clicking_an_outlet_mark_lists_its_articles_and_a_pick_opens_one(ui, corpus):
+    pytest.importorskip("anywidget")
+    view, reader = ui.views["metric"], ui.chart_readers["metric"]
+    outlet = str(corpus["outlet"].iloc[1])
+    view._vl_selections = {
+        "outlet": {"value": {"vlPoint": {"or": [{"outlet": outlet}]}}, "store": []}
+    }
+    docs = corpus.loc[corpus["outlet"] == outlet, "doc_id"].astype(str).tolist()
+    assert [v for _, v in reader.listing.options] == docs
+    assert outlet in reader.note.value and reader.value == ""
+    reader.listing.value = docs[0]  # what a pick in the list does
+    assert docs[0] in reader.value and "<mark" not in reader.value
 
 
 def test_article_html_escapes_and_marks_the_passage():

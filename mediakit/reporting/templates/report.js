@@ -44,6 +44,15 @@
             if (openArticle(String(d.doc_id), d.start_char, d.end_char)) event.preventDefault();
             return;
           }
+          // A heatmap cell stands for a pair: of articles, or of outlets.
+          if (d.doc_id_a != null && d.doc_id_b != null) {
+            if (openPair(d)) event.preventDefault();
+            return;
+          }
+          if (d.outlet_a != null && d.outlet_b != null) {
+            if (openOutletPair(String(d.outlet_a), String(d.outlet_b))) event.preventDefault();
+            return;
+          }
           var outlet = d.outlet != null ? String(d.outlet) : null;
           // Other fields name an outlet only sometimes (keyness groups, legends of other scales).
           if (outlet === null) {
@@ -118,7 +127,7 @@
     var o = articles[doc].outlet;
     (outlets[o] = outlets[o] || []).push(doc);
   });
-  var listed = null;  // the outlet whose list the reader showed last, for "Back"
+  var listed = null;  // reopens the list the reader showed last, for "Back"
 
   function toInt(value) {
     var n = parseInt(value, 10);
@@ -162,24 +171,10 @@
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
-  // The reader as a list: the articles of one outlet whose texts the page holds, each a button.
-  function openOutlet(outlet) {
+  // The reader as a list of articles, each a button; "Back" in an article returns to it.
+  function openList(title, meta, docs) {
     if (!reader) return false;
-    var docs = outlets[outlet] || [];
-    listed = outlet;
-    reader.querySelector("#reader-title").textContent = outlet === OTHER
-      ? "Other outlets" : "Articles of " + outlet;
-    var meta;
-    if (outlet === OTHER) {
-      meta = "\u201cother outlets\u201d sums the outlets the charts do not name: the tables, " +
-        "and the table \u201cEvery article\u201d at the end, list each of them.";
-    } else if (docs.length) {
-      meta = plural(docs.length, "article") + " of " + outlet + " whose text this report holds " +
-        "(those its tables cite). The table \u201cEvery article\u201d and its CSV list them all.";
-    } else {
-      meta = "This report holds no text of " + outlet + "\u2019s articles; the table " +
-        "\u201cEvery article\u201d and its CSV list them.";
-    }
+    reader.querySelector("#reader-title").textContent = title;
     reader.querySelector(".reader-meta").textContent = meta;
     reader.querySelector(".reader-back").hidden = true;
     var body = reader.querySelector(".reader-text");
@@ -192,7 +187,7 @@
         pick.type = "button";
         pick.className = "reader-pick";
         pick.setAttribute("data-doc", doc);
-        pick.textContent = [a.title || a.label, a.date].filter(Boolean).join(" \u00b7 ");
+        pick.textContent = [a.title || a.label, a.outlet, a.date].filter(Boolean).join(" \u00b7 ");
         item.appendChild(pick);
         list.appendChild(item);
       });
@@ -205,6 +200,48 @@
     return true;
   }
 
+  // The articles of one outlet whose texts the page holds.
+  function openOutlet(outlet) {
+    var docs = outlets[outlet] || [];
+    var meta;
+    if (outlet === OTHER) {
+      meta = "\u201cother outlets\u201d sums the outlets the charts do not name: the tables, " +
+        "and the table \u201cEvery article\u201d at the end, list each of them.";
+    } else if (docs.length) {
+      meta = plural(docs.length, "article") + " of " + outlet + " whose text this report holds " +
+        "(those its tables cite). The table \u201cEvery article\u201d and its CSV list them all.";
+    } else {
+      meta = "This report holds no text of " + outlet + "\u2019s articles; the table " +
+        "\u201cEvery article\u201d and its CSV list them.";
+    }
+    listed = function () { openOutlet(outlet); };
+    return openList(outlet === OTHER ? "Other outlets" : "Articles of " + outlet, meta, docs);
+  }
+
+  // A cell of the article heatmap: the two articles, to read one after the other.
+  function openPair(d) {
+    var pair = [String(d.doc_id_a), String(d.doc_id_b)];
+    var held = pair.filter(function (doc) { return articles[doc]; });
+    var share = d.similarity != null ? Math.round(100 * Number(d.similarity)) + "% of their sentences" : "";
+    var shared = d.shared_sentences != null ? plural(Number(d.shared_sentences), "pair") +
+      " of near-duplicate sentences" : "";
+    var meta = (d.outlet_a || "") + " and " + (d.outlet_b || "") + " share " +
+      ([shared, share].filter(Boolean).join(", ") || "sentences") + ".";
+    if (held.length < pair.length) meta += " This report holds the text of " + held.length + " of the two.";
+    listed = function () { openPair(d); };
+    return openList("Two articles that share sentences", meta, held);
+  }
+
+  // A cell of the outlet heatmap: both outlets' articles whose texts the page holds.
+  function openOutletPair(a, b) {
+    if (a === b) return openOutlet(a);
+    var docs = (outlets[a] || []).concat(outlets[b] || []);
+    var meta = a + " and " + b + ": " + plural(docs.length, "article") + " whose text this report " +
+      "holds (those its tables cite). The table \u201cShared sentences\u201d lists their shared passages.";
+    listed = function () { openOutletPair(a, b); };
+    return openList("Articles of " + a + " and " + b, meta, docs);
+  }
+
   if (reader) {
     reader.querySelector(".reader-close").addEventListener("click", function () { reader.close(); });
     // A click on the backdrop (outside the box) closes it too.
@@ -214,7 +251,7 @@
       if (pick) openArticle(pick.getAttribute("data-doc"), null, null, true);
     });
     reader.querySelector(".reader-back").addEventListener("click", function () {
-      if (listed !== null) openOutlet(listed);
+      if (listed !== null) listed();
     });
     // Rows that stand for an outlet (no article of their own) list its articles: the way to
     // the same list as a chart's bar, by keyboard too.
@@ -237,6 +274,11 @@
       row.classList.add("readable");
       row.tabIndex = 0;
       row.title = "Read this article";
+    });
+    // A table's "click a row" hint shows once it has a row that opens something.
+    document.querySelectorAll(".read-hint").forEach(function (hint) {
+      var tools = hint.closest(".table-tools"), wrap = tools && tools.nextElementSibling;
+      if (wrap && wrap.querySelector("tr.readable")) hint.hidden = false;
     });
     function fromRow(event) {
       var row = event.target.closest("tr.readable");
