@@ -28,6 +28,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+import mediakit
 from tests.browser import artifact, chromium, require_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -220,6 +221,20 @@ def test_dashboard_runs_and_redraws_offline_in_jupyterlab(lab):
         print(f"Metric dropdown change to new chart drawn: {redraw_ms:.0f} ms")
         after = _axis_titles(chart)
         assert metric_title(second) in after and metric_title(first) not in after, after
+
+        # A dot opens its article right under the chart; an outlet's box lists its articles.
+        dot = chart.locator(".mark-symbol path").first
+        dot.scroll_into_view_if_needed()
+        dot.click(force=True)
+        title = output.locator("h4").first
+        title.wait_for(timeout=REDRAW_TIMEOUT * 1000)
+        titles = set(mediakit.load_corpus()["title"])
+        assert title.inner_text() in titles, title.inner_text()
+        box = chart.locator(".mark-rect path").first
+        box.click(force=True)
+        listed = output.locator("text=pick one to read it").first
+        listed.wait_for(timeout=REDRAW_TIMEOUT * 1000)
+        assert "article" in listed.inner_text()
 
         # Screenshot of the dashboard itself (controls and charts), without Lab around it.
         page.mouse.move(0, 0)  # no hover tooltip in the picture
