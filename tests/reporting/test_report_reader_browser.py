@@ -86,16 +86,22 @@ def test_a_table_row_opens_its_article_with_the_sentence_highlighted(built, corp
     assert visit.requests == [] and visit.errors == [] and visit.dialogs == []
 
 
+def _click_mark(page, selector: str):
+    """Click the first mark matching ``selector``; the reader, once open."""
+    mark = page.locator(selector).first
+    mark.scroll_into_view_if_needed()
+    mark.click(force=True)
+    reader = page.locator("dialog#reader")
+    reader.wait_for(state="visible", timeout=5_000)
+    return reader
+
+
 def test_a_dot_in_a_chart_opens_its_article(built, corpus):
     visit = Visit()
     with chromium() as browser:
         page = _open(browser, built, visit)
         _wait_for_charts(page)
-        dot = page.locator("#chart-metric-words .mark-symbol path").first
-        dot.scroll_into_view_if_needed()
-        dot.click(force=True)
-        reader = page.locator("dialog#reader")
-        reader.wait_for(state="visible", timeout=5_000)
+        _click_mark(page, "#chart-metric-words .mark-symbol path")
         titles = set(corpus["title"])
         assert page.locator("#reader-title").inner_text() in titles
         assert len(page.locator(".reader-text").inner_text()) > 500
@@ -157,12 +163,8 @@ def test_a_bar_or_an_outlet_row_lists_that_outlets_articles(built, corpus):
     with chromium() as browser:
         page = _open(browser, built, visit)
         _wait_for_charts(page)
-        reader = page.locator("dialog#reader")
         # A bar stands for one outlet: it lists the outlet's articles, which open in turn.
-        bar = page.locator("#chart-unique-share .mark-rect path").first
-        bar.scroll_into_view_if_needed()
-        bar.click(force=True)
-        reader.wait_for(state="visible", timeout=5_000)
+        reader = _click_mark(page, "#chart-unique-share .mark-rect path")
         title = page.locator("#reader-title").inner_text()
         assert title.startswith("Articles of "), title
         outlet = title.removeprefix("Articles of ")
@@ -201,11 +203,7 @@ def test_a_heatmap_cell_lists_its_two_articles_to_read_in_turn(built, corpus):
     with chromium() as browser:
         page = _open(browser, built, visit)
         _wait_for_charts(page)
-        reader = page.locator("dialog#reader")
-        cell = page.locator("#chart-similarity-heatmap .mark-rect path").first
-        cell.scroll_into_view_if_needed()
-        cell.click(force=True)
-        reader.wait_for(state="visible", timeout=5_000)
+        reader = _click_mark(page, "#chart-similarity-heatmap .mark-rect path")
         assert page.locator("#reader-title").inner_text() == "Two articles that share sentences"
         assert " share " in page.locator(".reader-meta").inner_text()
         picks = page.locator("dialog#reader button.reader-pick")
@@ -216,6 +214,8 @@ def test_a_heatmap_cell_lists_its_two_articles_to_read_in_turn(built, corpus):
         assert page.locator("#reader-title").inner_text() == title
         page.locator("dialog#reader .reader-back").click()
         assert page.locator("dialog#reader button.reader-pick").count() == 2
+        reader.locator(".reader-close").click()
+        assert not reader.is_visible()
     assert visit.requests == [] and visit.errors == []
 
 
