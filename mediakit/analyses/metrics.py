@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from ..parsing.parsed import ParsedCorpus, parse_corpus
 from ..parsing.records import COUNT_COLUMNS
 from .english import english_only
 from .entities import entities_of, entity_counts
+from .map_articles import article_frame, map_articles, resolve_engine
 from .readability import add_formulas
 
 __all__ = ["METRIC_COLUMNS", "analyze", "metrics_of"]
@@ -64,7 +66,10 @@ def analyze(
     :func:`mediakit.entities`); ``aliases`` overrides names and labels.
 
     ``engine="dask"`` parses on the active ``dask.distributed`` cluster
-    (see :mod:`mediakit.parsing.cluster`); results are identical to a local run.
+    (see :mod:`mediakit.parsing.cluster`) and computes each article's scores
+    and entity counts there (:func:`mediakit.analyses.map_articles.map_articles`);
+    the canonical entities, which look across articles, are decided here first.
+    Results are identical to a local run.
 
     An empty article is kept: zero counts and NaN scores (the loader warns).
 
@@ -85,33 +90,63 @@ def analyze(
 
 
 def metrics_of(
-    pc: ParsedCorpus, aliases: Any = None, mentions: pd.DataFrame | None = None
+    pc: ParsedCorpus,
+    aliases: Any = None,
+    mentions: pd.DataFrame | None = None,
+    engine: str | None = None,
 ) -> pd.DataFrame:
-    """:func:`analyze` for an already parsed corpus (``mentions``: its entity table, if made)."""
+    """:func:`analyze` for an already parsed corpus (``mentions``: its entity table, if made).
+
+    ``engine`` (``"local"`` or ``"dask"``) defaults to the engine ``pc`` was parsed with.
+
+    >>> from mediakit.parsing.parsed import parse_corpus
+    >>> bool(metrics_of(parse_corpus(cache_dir=False))["words"].gt(0).all())
+    True
+    """
+    engine = resolve_engine(engine, pc)
     corpus = pc.corpus
-    counts = pc.columns("n_chars", *COUNT_COLUMNS, "mattr", "mtld").to_pandas()
-    counts = counts.drop(columns=["key"]).rename(columns={"n_chars": "characters"})
-    counts = counts.astype({c: "int64" for c in counts.columns if counts[c].dtype == "int32"})
-    title = corpus["title"] if "title" in corpus else pd.Series([""] * len(corpus))
-    base = pd.DataFrame(
-        {
-            "doc_id": corpus["doc_id"].astype("str").to_numpy(),
-            "outlet": corpus["outlet"].astype("str").to_numpy(),
-            "title": title.astype("str").to_numpy(),
-        }
-    )
-    frame = english_only(
-        add_formulas(pd.concat([base, counts.reset_index(drop=True)], axis=1)), corpus
-    )
     ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
-    ent_cols = entity_counts(ents, frame["doc_id"].tolist(), frame["words"].tolist()).drop(
-        columns=["doc_id"]
+    labels: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, list[str]] = defaultdict(list)
+    for d, lab, can in zip(
+        *(ents[c].tolist() for c in ("doc_id", "label", "canonical")), strict=True
+    ):
+        labels[d].append(lab)
+        names[d].append(can)
+    ids = corpus["doc_id"].astype("str").tolist()
+    title = corpus["title"] if "title" in corpus else pd.Series([""] * len(corpus))
+    articles = article_frame(
+        pc,
+        ("n_chars", *COUNT_COLUMNS, "mattr", "mtld"),
+        title=title.astype("str").tolist(),
+        entity_labels=[labels.pop(d, []) for d in ids],
+        entity_names=[names.pop(d, []) for d in ids],
     )
-    # Promised columns first, then entity counts, then the raw counts behind
-    # the formulas, the date and the text hash.
-    counts_behind = [c for c in frame.columns if c not in METRIC_COLUMNS]
-    out = pd.concat([frame[METRIC_COLUMNS], ent_cols, frame[counts_behind]], axis=1)
+    out = english_only(map_articles(articles, _article_metrics, engine=engine), corpus)
     if "date" in corpus:
         out["date"] = corpus["date"].to_numpy()
     out["text_hash"] = pd.array(pc.keys, dtype="str")
     return out
+
+
+def _article_metrics(articles: pd.DataFrame) -> pd.DataFrame:
+    """Scores and entity counts of some articles (a table made by :func:`metrics_of`)."""
+    counts = articles.drop(columns=["text", "entity_labels", "entity_names"]).reset_index(drop=True)
+    counts = counts.rename(columns={"n_chars": "characters"})
+    counts = counts.astype({c: "int64" for c in counts.columns if counts[c].dtype == "int32"})
+    counts.insert(2, "title", counts.pop("title").astype("str"))
+    frame = add_formulas(counts)
+    ids = frame["doc_id"].tolist()
+    per_doc = [len(labs) for labs in articles["entity_labels"]]
+    mentions = pd.DataFrame(
+        {
+            "doc_id": [d for d, n in zip(ids, per_doc, strict=True) for _ in range(n)],
+            "label": [lab for labs in articles["entity_labels"] for lab in labs],
+            "canonical": [name for names in articles["entity_names"] for name in names],
+        }
+    )
+    ents = entity_counts(mentions, ids, frame["words"].tolist()).drop(columns=["doc_id"])
+    # Promised columns first, then entity counts, then the raw counts behind
+    # the formulas (the date and the text hash follow).
+    counts_behind = [c for c in frame.columns if c not in METRIC_COLUMNS]
+    return pd.concat([frame[METRIC_COLUMNS], ents, frame[counts_behind]], axis=1)
