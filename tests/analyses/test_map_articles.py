@@ -7,6 +7,8 @@ import pandas as pd
 import pytest
 
 import mediakit
+from mediakit.analyses.entities import compute_entities
+from mediakit.analyses.entities.aliases import read_alias_table
 from mediakit.analyses.figures.table import _article_figures
 from mediakit.analyses.map_articles import article_frame, map_articles
 from mediakit.parsing.parsed import parse_corpus
@@ -64,6 +66,19 @@ def test_real_sample_tables_match_a_local_run(client, real_sample, analysis):
     remote = analysis(real_sample, engine="dask")
     assert len(local) >= 40  # one row per article or more: not two empty tables
     pd.testing.assert_frame_equal(local, remote)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sample", ["corpus", "real_sample"])
+def test_entity_tables_match_a_local_run(client, request, sample):
+    articles = request.getfixturevalue(sample)
+    local = mediakit.entities(articles, n_process=1)
+    pc = parse_corpus(articles)
+    # Computed afresh: entities(..., engine="dask") would find the memoised table.
+    with distributed.get_task_stream(client) as stream:
+        remote = compute_entities(pc, read_alias_table(None), engine="dask")
+    pd.testing.assert_frame_equal(local, remote)
+    assert _steps_run(stream.data, "_found_in_part") > 0
 
 
 @pytest.mark.slow
