@@ -31,12 +31,15 @@ ENGINES = ("local", "dask")
 Step = Callable[[pd.DataFrame], pd.DataFrame]
 
 
-def article_frame(pc: ParsedCorpus, record_columns: tuple[str, ...], **extra: Any) -> pd.DataFrame:
+def article_frame(
+    pc: ParsedCorpus, record_columns: tuple[str, ...], *, text: bool = True, **extra: Any
+) -> pd.DataFrame:
     """One row per article: ``doc_id``, ``outlet``, ``text``, the parse record columns, ``extra``.
 
     List columns (token offsets, sentence bounds) stay Arrow arrays: a row
     becomes Python lists only when a step reads it, so a large corpus is not
-    converted all at once.
+    converted all at once; ``text`` holds the corpus's own strings (no copy),
+    and is left out with ``text=False``.
 
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> frame = article_frame(parse_corpus(cache_dir=False), ("sent_start",), story=["s"] * 5)
@@ -49,7 +52,8 @@ def article_frame(pc: ParsedCorpus, record_columns: tuple[str, ...], **extra: An
     )
     frame.insert(0, "doc_id", pc.corpus["doc_id"].astype("str").to_numpy())
     frame.insert(1, "outlet", pc.corpus["outlet"].astype("str").to_numpy())
-    frame.insert(2, "text", pd.array(pc.texts, dtype="str"))
+    if text:
+        frame.insert(2, "text", pd.Series(pc.texts, dtype=object))
     for name, values in extra.items():
         frame[name] = pd.Series(list(values), dtype=object)
     return frame

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +65,11 @@ def analyze(
     :func:`mediakit.entities`); ``aliases`` overrides names and labels.
 
     ``engine="dask"`` parses on the active ``dask.distributed`` cluster
-    (see :mod:`mediakit.parsing.cluster`) and computes each article's scores
-    and entity counts there (:func:`mediakit.analyses.map_articles.map_articles`);
-    the canonical entities, which look across articles, are decided here first.
-    Results are identical to a local run.
+    (see :mod:`mediakit.parsing.cluster`) and computes each article's
+    readability scores there (:func:`mediakit.analyses.map_articles.map_articles`);
+    the canonical entities (stage 1 also on the cluster, see
+    :func:`mediakit.entities`) and their counts per article, which look across
+    articles, are made here. Results are identical to a local run.
 
     An empty article is kept: zero counts and NaN scores (the loader warns).
 
@@ -105,48 +105,32 @@ def metrics_of(
     """
     engine = resolve_engine(engine, pc)
     corpus = pc.corpus
-    ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
-    labels: dict[str, list[str]] = defaultdict(list)
-    names: dict[str, list[str]] = defaultdict(list)
-    for d, lab, can in zip(
-        *(ents[c].tolist() for c in ("doc_id", "label", "canonical")), strict=True
-    ):
-        labels[d].append(lab)
-        names[d].append(can)
-    ids = corpus["doc_id"].astype("str").tolist()
     title = corpus["title"] if "title" in corpus else pd.Series([""] * len(corpus))
     articles = article_frame(
         pc,
         ("n_chars", *COUNT_COLUMNS, "mattr", "mtld"),
+        text=False,
         title=title.astype("str").tolist(),
-        entity_labels=[labels.pop(d, []) for d in ids],
-        entity_names=[names.pop(d, []) for d in ids],
     )
-    out = english_only(map_articles(articles, _article_metrics, engine=engine), corpus)
+    frame = english_only(map_articles(articles, _article_scores, engine=engine), corpus)
+    # Entity counts are a group-by of the corpus-wide mention table, done here.
+    ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
+    ent_cols = entity_counts(ents, frame["doc_id"].tolist(), frame["words"].tolist()).drop(
+        columns=["doc_id"]
+    )
+    # Promised columns first, then entity counts, then the raw counts behind
+    # the formulas, the date and the text hash.
+    counts_behind = [c for c in frame.columns if c not in METRIC_COLUMNS]
+    out = pd.concat([frame[METRIC_COLUMNS], ent_cols, frame[counts_behind]], axis=1)
     if "date" in corpus:
         out["date"] = corpus["date"].to_numpy()
     out["text_hash"] = pd.array(pc.keys, dtype="str")
     return out
 
 
-def _article_metrics(articles: pd.DataFrame) -> pd.DataFrame:
-    """Scores and entity counts of some articles (a table made by :func:`metrics_of`)."""
-    counts = articles.drop(columns=["text", "entity_labels", "entity_names"]).reset_index(drop=True)
-    counts = counts.rename(columns={"n_chars": "characters"})
+def _article_scores(articles: pd.DataFrame) -> pd.DataFrame:
+    """Counts and readability scores of some articles (a table made by :func:`metrics_of`)."""
+    counts = articles.reset_index(drop=True).rename(columns={"n_chars": "characters"})
     counts = counts.astype({c: "int64" for c in counts.columns if counts[c].dtype == "int32"})
     counts.insert(2, "title", counts.pop("title").astype("str"))
-    frame = add_formulas(counts)
-    ids = frame["doc_id"].tolist()
-    per_doc = [len(labs) for labs in articles["entity_labels"]]
-    mentions = pd.DataFrame(
-        {
-            "doc_id": [d for d, n in zip(ids, per_doc, strict=True) for _ in range(n)],
-            "label": [lab for labs in articles["entity_labels"] for lab in labs],
-            "canonical": [name for names in articles["entity_names"] for name in names],
-        }
-    )
-    ents = entity_counts(mentions, ids, frame["words"].tolist()).drop(columns=["doc_id"])
-    # Promised columns first, then entity counts, then the raw counts behind
-    # the formulas (the date and the text hash follow).
-    counts_behind = [c for c in frame.columns if c not in METRIC_COLUMNS]
-    return pd.concat([frame[METRIC_COLUMNS], ents, frame[counts_behind]], axis=1)
+    return add_formulas(counts)
