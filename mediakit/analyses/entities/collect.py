@@ -73,7 +73,7 @@ class ArticleFound:
 
     names: list[tuple[Mention, tuple[str, ...] | None]]
     numeric: list[Mention]
-    words: Counter
+    words: list[str]  # a list: Counter.update counts it in C, a Counter it adds in Python
     acronym_pairs: list[tuple[str, str]]
 
 
@@ -146,7 +146,7 @@ def article_found(  # noqa: PLR0913
     >>> [(m.surface, tokens) for m, tokens in art.names]
     [('Joe Biden', ('Joe', 'Biden'))]
     """
-    art = ArticleFound([], [], Counter(PROSE_WORD.findall(text)), [])
+    art = ArticleFound([], [], PROSE_WORD.findall(text), [])
     headings = heading_spans(text)
     with_tokens: set[str] = set()
     for s, e, label in zip(ent_start, ent_end, ent_label, strict=True):
