@@ -5,9 +5,10 @@ An analysis that takes ``engine=`` splits in two. The corpus-wide work
 each article goes into a table of articles (:func:`article_frame`: one row per
 article with its text, its parse record columns and those decisions), and a
 *step* (articles in, result rows out) reads that table. ``engine="local"``
-calls the step once on the whole table; ``engine="dask"`` calls it with
-``map_partitions`` on the partitions of a Dask DataFrame of the same table on
-the active ``dask.distributed`` client and gathers the partitions in order.
+calls the step once on the whole table; ``engine="dask"`` scatters the
+table's partitions to the workers of the active ``dask.distributed`` client,
+calls the step on them with ``map_partitions`` of the Dask DataFrame they form,
+and gathers the results in order.
 Either way the same function makes every row, so the tables are identical.
 """
 
@@ -105,10 +106,13 @@ def map_articles(
 
     meta = step(articles.iloc[:0])
     size = partition_size or partition_rows(len(articles), client)
+    chunks = [articles.iloc[i : i + size] for i in range(0, len(articles), size)]
     # Keep the columns as they are: converting object columns to Arrow strings
     # would turn the lists of entity spans into text.
     with dask.config.set({"dataframe.convert-string": False}):
-        parts = dd.from_pandas(articles, chunksize=size, sort=False)
+        # Scattered, the articles go to the workers directly, not inside the task
+        # graph through the scheduler (which warns about graphs over 10 MB).
+        parts = dd.from_delayed(client.scatter(chunks), meta=articles.iloc[:0], verify_meta=False)
         rows = parts.map_partitions(step, meta=meta)
         out = client.compute(rows).result()
     return out.reset_index(drop=True)

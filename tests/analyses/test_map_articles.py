@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import dask.distributed as distributed
 import pandas as pd
 import pytest
@@ -99,3 +101,17 @@ def test_one_article_partitions_give_the_same_rows_in_order(client, real_sample)
     remote = map_articles(articles, _article_figures, engine="dask", partition_size=1)
     pd.testing.assert_frame_equal(local, remote)
     assert local["doc_id"].nunique() > 10
+
+
+def _lengths(part: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": part["doc_id"].tolist(), "n": [len(t) for t in part["text"]]})
+
+
+@pytest.mark.slow
+def test_articles_go_to_the_workers_outside_the_task_graph(client):
+    texts = [f"{i} " + chr(65 + i % 26) * 400_000 for i in range(40)]  # 16 MB in all
+    articles = pd.DataFrame({"doc_id": [f"d{i}" for i in range(40)], "text": texts})
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*large graph")
+        remote = map_articles(articles, _lengths, engine="dask")
+    pd.testing.assert_frame_equal(map_articles(articles, _lengths), remote)
