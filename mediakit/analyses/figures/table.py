@@ -87,8 +87,9 @@ def figures(
 
     ``engine="dask"`` parses and reads each article's figures on the active
     ``dask.distributed`` cluster (:func:`mediakit.analyses.map_articles.map_articles`);
-    entities and stories, which look across articles, are decided here first.
-    The table is identical to a local run.
+    the entities (their first stage also on the cluster, see
+    :func:`mediakit.entities`) and stories, which look across articles, are
+    decided here first. The table is identical to a local run.
 
     >>> f = figures(cache_dir=False)
     >>> float(f[f.counted == "North Korean troops"].value.max())

@@ -66,8 +66,9 @@ def quotes(
 
     ``engine="dask"`` parses and finds each article's quotes on the active
     ``dask.distributed`` cluster (:func:`mediakit.analyses.map_articles.map_articles`);
-    entities and stories, which look across articles, are decided here first.
-    The table is identical to a local run.
+    the entities (their first stage also on the cluster, see
+    :func:`mediakit.entities`) and stories, which look across articles, are
+    decided here first. The table is identical to a local run.
 
     >>> q = quotes(cache_dir=False)
     >>> sorted(q[q.quote.str.startswith("We want peace")].speaker.unique())
