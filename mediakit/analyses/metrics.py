@@ -11,6 +11,7 @@ from ..parsing.parsed import ParsedCorpus, parse_corpus
 from ..parsing.records import COUNT_COLUMNS
 from .english import english_only
 from .entities import entities_of, entity_counts
+from .map_articles import article_frame, map_articles, resolve_engine
 from .readability import add_formulas
 
 __all__ = ["METRIC_COLUMNS", "analyze", "metrics_of"]
@@ -64,7 +65,11 @@ def analyze(
     :func:`mediakit.entities`); ``aliases`` overrides names and labels.
 
     ``engine="dask"`` parses on the active ``dask.distributed`` cluster
-    (see :mod:`mediakit.parsing.cluster`); results are identical to a local run.
+    (see :mod:`mediakit.parsing.cluster`) and computes each article's
+    readability scores there (:func:`mediakit.analyses.map_articles.map_articles`);
+    the canonical entities (stage 1 also on the cluster, see
+    :func:`mediakit.entities`) and their counts per article, which look across
+    articles, are made here. Results are identical to a local run.
 
     An empty article is kept: zero counts and NaN scores (the loader warns).
 
@@ -85,24 +90,30 @@ def analyze(
 
 
 def metrics_of(
-    pc: ParsedCorpus, aliases: Any = None, mentions: pd.DataFrame | None = None
+    pc: ParsedCorpus,
+    aliases: Any = None,
+    mentions: pd.DataFrame | None = None,
+    engine: str | None = None,
 ) -> pd.DataFrame:
-    """:func:`analyze` for an already parsed corpus (``mentions``: its entity table, if made)."""
+    """:func:`analyze` for an already parsed corpus (``mentions``: its entity table, if made).
+
+    ``engine`` (``"local"`` or ``"dask"``) defaults to the engine ``pc`` was parsed with.
+
+    >>> from mediakit.parsing.parsed import parse_corpus
+    >>> bool(metrics_of(parse_corpus(cache_dir=False))["words"].gt(0).all())
+    True
+    """
+    engine = resolve_engine(engine, pc)
     corpus = pc.corpus
-    counts = pc.columns("n_chars", *COUNT_COLUMNS, "mattr", "mtld").to_pandas()
-    counts = counts.drop(columns=["key"]).rename(columns={"n_chars": "characters"})
-    counts = counts.astype({c: "int64" for c in counts.columns if counts[c].dtype == "int32"})
     title = corpus["title"] if "title" in corpus else pd.Series([""] * len(corpus))
-    base = pd.DataFrame(
-        {
-            "doc_id": corpus["doc_id"].astype("str").to_numpy(),
-            "outlet": corpus["outlet"].astype("str").to_numpy(),
-            "title": title.astype("str").to_numpy(),
-        }
+    articles = article_frame(
+        pc,
+        ("n_chars", *COUNT_COLUMNS, "mattr", "mtld"),
+        text=False,
+        title=title.astype("str").tolist(),
     )
-    frame = english_only(
-        add_formulas(pd.concat([base, counts.reset_index(drop=True)], axis=1)), corpus
-    )
+    frame = english_only(map_articles(articles, _article_scores, engine=engine), corpus)
+    # Entity counts are a group-by of the corpus-wide mention table, done here.
     ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
     ent_cols = entity_counts(ents, frame["doc_id"].tolist(), frame["words"].tolist()).drop(
         columns=["doc_id"]
@@ -115,3 +126,11 @@ def metrics_of(
         out["date"] = corpus["date"].to_numpy()
     out["text_hash"] = pd.array(pc.keys, dtype="str")
     return out
+
+
+def _article_scores(articles: pd.DataFrame) -> pd.DataFrame:
+    """Counts and readability scores of some articles (a table made by :func:`metrics_of`)."""
+    counts = articles.reset_index(drop=True).rename(columns={"n_chars": "characters"})
+    counts = counts.astype({c: "int64" for c in counts.columns if counts[c].dtype == "int32"})
+    counts.insert(2, "title", counts.pop("title").astype("str"))
+    return add_formulas(counts)

@@ -42,8 +42,10 @@ from .readers import (
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
     RawTable,
+    parquet_parts,
     promote_named_index,
     read_folder,
+    read_parquet_dataset,
     read_table,
     table_suffix,
 )
@@ -75,7 +77,9 @@ def load_corpus(
           article is extracted (:func:`mediakit.corpus.pages.read_page`) with its
           outlet, title, date, ``url`` and ``authors``; metadata values win.
         - A ``.csv``, ``.jsonl``, ``.ndjson`` (each optionally ``.gz``) or ``.parquet``
-          file with one article per row.
+          file with one article per row, or a folder of ``.parquet`` files (a
+          partitioned dataset, e.g. from ``dask.dataframe.to_parquet``; ``key=value``
+          subfolders become columns), read in natural file order.
         - A pandas DataFrame with one article per row. It is never modified.
     metadata : path or DataFrame, optional
         Metadata for a folder of text files (CSV, JSONL or Parquet), one row per
@@ -216,6 +220,11 @@ def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> 
             "pass an absolute path; load_corpus() with no argument loads the bundled corpus."
         )
     if path.is_dir():
+        parts = parquet_parts(path)
+        if parts:  # a partitioned Parquet dataset, one article per row
+            _no_metadata(metadata, f"the Parquet dataset {path.name}")
+            raw = read_parquet_dataset(path, parts)
+            return _from_table(raw, mapping, clean, notes, str(path))
         if metadata is None and (path / "metadata.csv").is_file():
             metadata = path / "metadata.csv"
         return _from_folder(path, metadata, mapping, clean, notes)

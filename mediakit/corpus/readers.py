@@ -7,6 +7,7 @@ from (``path:line``) and the encoding that decoded it.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,11 +149,68 @@ def _read_parquet(path: Path) -> RawTable:
             f"{path}: could not be read as Parquet ({type(err).__name__}: {err}). "
             "Check that the file is complete, or export it again."
         ) from None
-    table = promote_named_index(table)
+    table = promote_named_index(_no_dask_index(table))
     # Parquet has no lines; the row number (1-based) tells where a row came from.
     return RawTable(
         table, [f"{path}:{n}" for n in range(1, len(table) + 1)], ["utf-8"] * len(table)
     )
+
+
+def parquet_parts(folder: Path) -> list[Path]:
+    """The ``*.parquet`` files of a partitioned dataset in ``folder`` (as written by
+    ``dask.dataframe.to_parquet``, also in ``key=value`` subfolders), in natural
+    order ("part.2" before "part.10"); none when the folder holds text files or pages.
+
+    Files and folders starting with ``.`` or ``_`` (``_metadata``, ``.crc``) are skipped.
+    """
+    articles = TEXT_SUFFIXES + HTML_SUFFIXES
+    if any(p.is_file() and p.suffix.lower() in articles for p in folder.iterdir()):
+        return []
+    parts = [
+        p
+        for p in folder.rglob("*.parquet")
+        if p.is_file() and not any(n.startswith((".", "_")) for n in p.relative_to(folder).parts)
+    ]
+    return sorted(parts, key=lambda p: _natural_key(p.relative_to(folder).as_posix()))
+
+
+def _natural_key(name: str) -> tuple:
+    return tuple(int(t) if t.isdigit() else t for t in re.split(r"(\d+)", name))
+
+
+def read_parquet_dataset(folder: Path, parts: list[Path]) -> RawTable:
+    """Read a partitioned Parquet dataset (``parts`` from :func:`parquet_parts`) as one table.
+
+    ``key=value`` folder names (hive partitioning) become columns; each row's
+    source is its file and row number.
+    """
+    import pyarrow.dataset as ds
+
+    try:
+        dataset = ds.dataset(
+            [str(p) for p in parts],
+            format="parquet",
+            partitioning="hive",
+            partition_base_dir=str(folder),
+        )
+        rows = [fragment.count_rows() for fragment in dataset.get_fragments()]
+        table = dataset.to_table().to_pandas()
+    except Exception as err:  # pyarrow raises several unrelated types for bad files
+        raise CorpusError(
+            f"{folder}: could not be read as a Parquet dataset ({type(err).__name__}: {err}). "
+            "Check that every part is complete and that the parts share their columns."
+        ) from None
+    sources = [
+        f"{p}:{n}" for p, count in zip(parts, rows, strict=True) for n in range(1, count + 1)
+    ]
+    return RawTable(promote_named_index(_no_dask_index(table)), sources, ["utf-8"] * len(table))
+
+
+def _no_dask_index(table: pd.DataFrame) -> pd.DataFrame:
+    # Dask stores an unnamed index under this name; it is a row number, not data.
+    if "__null_dask_index__" in table.index.names:
+        return table.reset_index(level="__null_dask_index__", drop=True)
+    return table
 
 
 def promote_named_index(table: pd.DataFrame) -> pd.DataFrame:

@@ -4,19 +4,48 @@
 lacks to whatever ``dask.distributed.Client`` is active, as a Dask DataFrame
 whose partitions are parsed with ``map_partitions`` (each worker process loads
 the model once and keeps it). Parse records stream back as partitions finish,
-go into the same cache, and every later step (metrics, canonical entities)
-runs exactly as in a local run, so results are identical.
+go into the same cache, so results are identical to a local run. The analyses
+after the parse spread their per-article steps the same way
+(:func:`mediakit.analyses.map_articles.map_articles`); :func:`active_client` and
+:func:`partition_rows` are what both share.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
 
 from ..errors import CorpusError
 from .records import SCHEMA, parse_batch
+
+
+def active_client() -> Any:
+    """The active ``dask.distributed`` client, or a :class:`CorpusError` saying how to start one."""
+    try:
+        from dask.distributed import get_client
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise CorpusError("engine='dask' needs dask: pip install 'mediakit[dask]'") from exc
+    try:
+        return get_client()
+    except ValueError as exc:
+        raise CorpusError(
+            "engine='dask' needs an active dask.distributed Client: "
+            "`from dask.distributed import Client; client = Client('scheduler-address:8786')` "
+            "(or Client() for a local cluster) before calling analyze, quotes or figures."
+        ) from exc
+
+
+def partition_rows(n_rows: int, client: Any) -> int:
+    """Rows per partition: about four partitions per worker, at most 256 rows each.
+
+    >>> partition_rows(1000, None)
+    250
+    """
+    workers = client.scheduler_info().get("workers", {}) if client is not None else {}
+    return max(1, min(256, -(-n_rows // (4 * max(1, len(workers))))))
 
 
 def _parse_partition(part: pd.DataFrame, model: str | None, batch_size: int) -> pd.DataFrame:
@@ -41,22 +70,12 @@ def parse_on_cluster(
     """
     if not items:
         return
-    try:
-        import dask.dataframe as dd
-        from dask.distributed import as_completed, get_client
-    except ImportError as exc:  # pragma: no cover - depends on the install
-        raise CorpusError("engine='dask' needs dask: pip install 'mediakit[dask]'") from exc
-    try:
-        client = get_client()
-    except ValueError as exc:
-        raise CorpusError(
-            "engine='dask' needs an active dask.distributed Client: "
-            "`from dask.distributed import Client; client = Client('scheduler-address:8786')` "
-            "(or Client() for a local cluster) before calling analyze."
-        ) from exc
+    client = active_client()
+    import dask.dataframe as dd
+    from dask.distributed import as_completed
+
     frame = pd.DataFrame(items, columns=["key", "text"])
-    n_workers = max(1, len(client.scheduler_info().get("workers", {})))
-    size = partition_size or max(1, min(256, -(-len(frame) // (4 * n_workers))))
+    size = partition_size or partition_rows(len(frame), client)
     ddf = dd.from_pandas(frame, chunksize=size, sort=False)
     meta = SCHEMA.empty_table().to_pandas()
     parsed = ddf.map_partitions(_parse_partition, model, batch_size, meta=meta)

@@ -13,8 +13,11 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from ...parsing.parsed import ParsedCorpus
 from ...vocab import NAME_LABELS, NUMERIC_LABELS
+from ..map_articles import article_frame, map_articles
 from .forms import (
     ACRONYM_DEF,
     OFFICE_OF,
@@ -29,7 +32,7 @@ from .forms import (
     in_spans,
 )
 
-__all__ = ["Collected", "LazyLists", "collect_mentions"]
+__all__ = ["ArticleFound", "Collected", "LazyLists", "article_found", "collect_mentions"]
 
 
 class LazyLists:
@@ -60,9 +63,29 @@ class Collected:
     acronym_pairs: list[tuple[str, str]] = field(default_factory=list)
 
 
-def collect_mentions(pc: ParsedCorpus) -> Collected:
-    """Stage 1 over the whole corpus (offsets converted one article at a time)."""
-    cols = pc.columns("tok_start", "tok_end", "sent_start", "ent_start", "ent_end", "ent_label")
+@dataclass
+class ArticleFound:
+    """What stage 1 finds in one article, before the corpus-wide tallies take it in.
+
+    ``names`` pairs each name mention with the tokens of its span (the first
+    mention of each form whose span matches whole tokens; None otherwise).
+    """
+
+    names: list[tuple[Mention, tuple[str, ...] | None]]
+    numeric: list[Mention]
+    words: list[str]  # a list: Counter.update counts it in C, a Counter it adds in Python
+    acronym_pairs: list[tuple[str, str]]
+
+
+def collect_mentions(pc: ParsedCorpus, engine: str = "local") -> Collected:
+    """Stage 1 over the whole corpus (offsets converted one article at a time).
+
+    Each article is read by :func:`article_found`, here or (``engine="dask"``)
+    on the active Dask client; the tallies take the articles in corpus order
+    either way, so what is found is the same.
+    """
+    names = ("tok_start", "tok_end", "sent_start", "ent_start", "ent_end", "ent_label")
+    cols = pc.columns(*names)
     # All tokens of a large corpus as Python ints at once would cost gigabytes.
     found = Collected(
         pc.texts,
@@ -70,27 +93,65 @@ def collect_mentions(pc: ParsedCorpus) -> Collected:
         LazyLists(cols["tok_end"]),
         LazyLists(cols["sent_start"]),
     )
-    for i, text in enumerate(found.texts):
-        # Lower-case and capitalised prose words: is "Strikes" a name or a word?
-        found.lower_counts.update(PROSE_WORD.findall(text))
-        spans = zip(
-            *(cols[c][i].as_py() for c in ("ent_start", "ent_end", "ent_label")), strict=True
-        )
-        _article_mentions(found, i, text, spans)
-        for m in ACRONYM_DEF.finditer(text):
-            long, acr = m.group(1), m.group(2)
-            long = re.sub(r"^(?:The|the)\s+", "", long)
-            if acronym_of(acr.rstrip("s"), long):
-                found.acronym_pairs.append((form_key(long), form_key(acr)))
+    if engine == "local":
+        for i, text in enumerate(found.texts):
+            spans = (cols[c][i].as_py() for c in ("ent_start", "ent_end", "ent_label"))
+            art = article_found(i, text, found.tok_starts[i], found.tok_ends[i], *spans)
+            _take(found, art)
+        return found
+    articles = article_frame(pc, _RECORD_COLUMNS, row=range(len(found.texts)))
+    for art in map_articles(articles, _found_in_part, engine=engine)["found"]:
+        _take(found, art)
     return found
 
 
-def _article_mentions(found: Collected, i: int, text: str, spans) -> None:
+_RECORD_COLUMNS = ("tok_start", "tok_end", "ent_start", "ent_end", "ent_label")
+
+
+def _found_in_part(articles: pd.DataFrame) -> pd.DataFrame:
+    found = [
+        article_found(*row)
+        for row in zip(*(articles[c] for c in ("row", "text", *_RECORD_COLUMNS)), strict=True)
+    ]
+    return pd.DataFrame({"found": pd.Series(found, dtype=object)})
+
+
+def _take(found: Collected, art: ArticleFound) -> None:
+    """Add one article's findings to the corpus tallies (articles in corpus order)."""
+    # Lower-case and capitalised prose words: is "Strikes" a name or a word?
+    found.lower_counts.update(art.words)
+    found.numeric.extend(art.numeric)
+    for m, tokens in art.names:
+        form = found.forms[m.key]
+        form.surfaces[m.surface] += 1
+        form.labels[m.model_label] += 1
+        if form.tokens is None and tokens is not None:
+            form.tokens = tokens
+        found.names.append(m)
+    found.acronym_pairs.extend(art.acronym_pairs)
+
+
+def article_found(  # noqa: PLR0913
+    i: int,
+    text: str,
+    starts: list[int],
+    ends: list[int],
+    ent_start: list[int],
+    ent_end: list[int],
+    ent_label: list[str],
+) -> ArticleFound:
+    """Stage 1 for article ``i``: its trimmed name spans, numeric spans, prose words, acronyms.
+
+    >>> art = article_found(0, "Joe Biden spoke.", [0, 4, 10, 15], [3, 9, 15, 16], [0], [9], ["PERSON"])
+    >>> [(m.surface, tokens) for m, tokens in art.names]
+    [('Joe Biden', ('Joe', 'Biden'))]
+    """
+    art = ArticleFound([], [], PROSE_WORD.findall(text), [])
     headings = heading_spans(text)
-    starts = found.tok_starts[i]
-    for s, e, label in spans:
+    with_tokens: set[str] = set()
+    for s, e, label in zip(ent_start, ent_end, ent_label, strict=True):
         if label in NUMERIC_LABELS:
-            found.numeric.append(Mention(i, s, e, text[s:e], "", label, "model"))
+            art.numeric.append(Mention(i, s, e, text[s:e], "", label, "model"))
             continue
         if label not in NAME_LABELS or in_spans(headings, s):
             continue
@@ -104,16 +165,19 @@ def _article_mentions(found: Collected, i: int, text: str, spans) -> None:
         if form_key(surface).rstrip(".") in SHORT_TITLES:
             continue  # "Ms." alone is a title the model cut from its name
         key = form_key(surface)
-        form = found.forms[key]
-        form.surfaces[surface] += 1
-        form.labels[label] += 1
-        if form.tokens is None:
+        tokens = None
+        if key not in with_tokens:
             a, b = bisect_left(starts, s2), bisect_left(starts, e2)
-            if a < b and starts[a] == s2 and found.tok_ends[i][b - 1] == e2:
-                form.tokens = tuple(
-                    text[starts[j] : found.tok_ends[i][j]].replace("’", "'") for j in range(a, b)
-                )
-        found.names.append(Mention(i, s2, e2, surface, key, label, "model"))
+            if a < b and starts[a] == s2 and ends[b - 1] == e2:
+                tokens = tuple(text[starts[j] : ends[j]].replace("’", "'") for j in range(a, b))
+                with_tokens.add(key)
+        art.names.append((Mention(i, s2, e2, surface, key, label, "model"), tokens))
+    for m in ACRONYM_DEF.finditer(text):
+        long, acr = m.group(1), m.group(2)
+        long = re.sub(r"^(?:The|the)\s+", "", long)
+        if acronym_of(acr.rstrip("s"), long):
+            art.acronym_pairs.append((form_key(long), form_key(acr)))
+    return art
 
 
 def acronym_of(acronym: str, expansion: str) -> bool:

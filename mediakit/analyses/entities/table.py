@@ -45,6 +45,7 @@ from ..._version import __version__
 from ...memory import release_freed_memory
 from ...parsing.parsed import ParsedCorpus, parse_corpus
 from ...paths import data_dir
+from ..map_articles import resolve_engine
 from .aliases import places, read_alias_table
 from .collect import collect_mentions
 from .labels import decide_labels, gather_evidence
@@ -61,7 +62,9 @@ COLUMNS = [
 ]  # fmt: skip
 
 
-def entities(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -> pd.DataFrame:
+def entities(
+    corpus: Any = None, *, aliases: Any = None, engine: str = "local", **parse_options: Any
+) -> pd.DataFrame:
     """One row per entity mention, with its canonical name and corrected label.
 
     Columns: ``doc_id, outlet, text, label, start_char, end_char, sentence,
@@ -77,12 +80,16 @@ def entities(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -
     label ``IGNORE`` drops a name. Parse options (``n_process``, ``cache_dir``,
     ...) are those of :func:`mediakit.analyze`.
 
+    ``engine="dask"`` parses and reads each article's name spans (stage 1)
+    on the active ``dask.distributed`` cluster; the stages that look across
+    articles run here. The table is identical to a local run.
+
     >>> ents = entities(cache_dir=False)
     >>> biden = ents[(ents.canonical == "Joe Biden")]
     >>> sorted(biden.label.unique())
     ['PERSON']
     """
-    return entities_of(parse_corpus(corpus, **parse_options), aliases=aliases)
+    return entities_of(parse_corpus(corpus, engine=engine, **parse_options), aliases=aliases)
 
 
 _MEMO: dict[str, pd.DataFrame] = {}
@@ -107,21 +114,24 @@ def _memo_key(pc: ParsedCorpus, alias_map: dict) -> str:
     return h.hexdigest()
 
 
-def entities_of(pc: ParsedCorpus, aliases: Any = None) -> pd.DataFrame:
+def entities_of(pc: ParsedCorpus, aliases: Any = None, engine: str | None = None) -> pd.DataFrame:
     """:func:`entities` for an already parsed corpus (memoised per corpus and alias table).
+
+    ``engine`` (``"local"`` or ``"dask"``) defaults to the engine ``pc`` was parsed with.
 
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> pc = parse_corpus(cache_dir=False)
     >>> entities_of(pc).equals(entities_of(pc))
     True
     """
+    engine = resolve_engine(engine, pc)
     alias_map = read_alias_table(aliases)
     key = _memo_key(pc, alias_map)
     if key in _MEMO:
         return _MEMO[key].copy()
     table = pc.store.read_derived("entities", key)
     if table is None:
-        table = compute_entities(pc, alias_map)
+        table = compute_entities(pc, alias_map, engine=engine)
         pc.store.write_derived("entities", key, table)
     if len(_MEMO) > 8:
         _MEMO.clear()
@@ -129,9 +139,14 @@ def entities_of(pc: ParsedCorpus, aliases: Any = None) -> pd.DataFrame:
     return table.copy()
 
 
-def compute_entities(pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]]) -> pd.DataFrame:
-    """Run the six stages (see the module notes) and build the mention table."""
-    found = collect_mentions(pc)
+def compute_entities(
+    pc: ParsedCorpus, alias_map: dict[str, tuple[str, str]], engine: str = "local"
+) -> pd.DataFrame:
+    """Run the six stages (see the module notes) and build the mention table.
+
+    ``engine="dask"``: stage 1 runs article by article on the active Dask client.
+    """
+    found = collect_mentions(pc, engine=engine)
     grouping = group_forms(found, alias_map)
     known_places = places()
     surnames = find_surnames(found, grouping, alias_map, known_places)

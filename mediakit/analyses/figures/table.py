@@ -14,6 +14,7 @@ import pandas as pd
 from ...parsing.parsed import ParsedCorpus, parse_corpus
 from ...vocab import AMOUNT_LABELS, GEO_LABELS, NOT_AMOUNT_LABELS
 from ..entities import entities_of
+from ..map_articles import article_frame, map_articles, resolve_engine
 from ..stories.labels import story_labels
 from .counted import rate_after, unit_and_counted
 from .lexicon import EARLIER, VAGUE
@@ -60,7 +61,9 @@ _SCALE_WORD = re.compile(r"(?:hundred|thousand|million|billion|trillion|dozen)\b
 
 
 # -- public API ------------------------------------------------------------------------
-def figures(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -> pd.DataFrame:
+def figures(
+    corpus: Any = None, *, aliases: Any = None, engine: str = "local", **parse_options: Any
+) -> pd.DataFrame:
     """One row per numeric claim: the number, normalised, with its unit and what it counts.
 
     Columns: ``doc_id, outlet, story, value, range_end, unit, per, counted,
@@ -82,24 +85,36 @@ def figures(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) ->
     ones. See the package notes for how values, qualifiers and units are
     read. Parse options are those of :func:`mediakit.analyze`.
 
+    ``engine="dask"`` parses and reads each article's figures on the active
+    ``dask.distributed`` cluster (:func:`mediakit.analyses.map_articles.map_articles`);
+    the entities (their first stage also on the cluster, see
+    :func:`mediakit.entities`) and stories, which look across articles, are
+    decided here first. The table is identical to a local run.
+
     >>> f = figures(cache_dir=False)
     >>> float(f[f.counted == "North Korean troops"].value.max())
     12000.0
     """
-    return figures_of(parse_corpus(corpus, **parse_options), aliases=aliases)
+    pc = parse_corpus(corpus, engine=engine, **parse_options)
+    return figures_of(pc, aliases=aliases)
 
 
 def figures_of(
-    pc: ParsedCorpus, aliases: Any = None, mentions: pd.DataFrame | None = None
+    pc: ParsedCorpus,
+    aliases: Any = None,
+    mentions: pd.DataFrame | None = None,
+    engine: str | None = None,
 ) -> pd.DataFrame:
     """:func:`figures` for an already parsed corpus (``mentions``: its entity table, if made).
+
+    ``engine`` (``"local"`` or ``"dask"``) defaults to the engine ``pc`` was parsed with.
 
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> f = figures_of(parse_corpus(cache_dir=False))
     >>> set(f.bound) <= {"approx", "exact", "max", "min", "range", "vague"}
     True
     """
-    sents = pc.columns("sent_start", "sent_end")
+    engine = resolve_engine(engine, pc)
     ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
     keep = ents["label"].isin((*AMOUNT_LABELS, *NOT_AMOUNT_LABELS, *GEO_LABELS))
     by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -107,15 +122,27 @@ def figures_of(
     for d, s, e, lab, can in zip(*(ents.loc[keep, c].tolist() for c in cols), strict=True):
         by_doc[d].append((int(s), int(e), lab, can))
     ids = pc.corpus["doc_id"].astype("str").tolist()
-    outlets = pc.corpus["outlet"].astype("str").tolist()
-    stories = story_labels(pc, mentions=ents, aliases=aliases).tolist()
+    articles = article_frame(
+        pc,
+        ("sent_start", "sent_end"),
+        story=story_labels(pc, mentions=ents, aliases=aliases).tolist(),
+        entities=[sorted(by_doc.pop(d, ())) for d in ids],
+    )
+    return map_articles(articles, _article_figures, engine=engine)
+
+
+_ARTICLE_COLUMNS = ("doc_id", "outlet", "story", "text", "sent_start", "sent_end", "entities")
+
+
+def _article_figures(articles: pd.DataFrame) -> pd.DataFrame:
+    """The :func:`figures` rows of some articles (a table made by :func:`figures_of`)."""
     rows = []
-    for i, text in enumerate(pc.texts):
-        if not text:
-            continue
-        ss, se = sents["sent_start"][i].as_py(), sents["sent_end"][i].as_py()
-        for claim in doc_figures(text, sorted(by_doc.get(ids[i], [])), ss, se):
-            rows.append((ids[i], outlets[i], stories[i], *claim))
+    for doc_id, outlet, story, text, ss, se, ents in zip(
+        *(articles[c] for c in _ARTICLE_COLUMNS), strict=True
+    ):
+        if text:
+            for claim in doc_figures(text, ents, ss, se):
+                rows.append((doc_id, outlet, story, *claim))
     return _typed(pd.DataFrame(rows, columns=COLUMNS))
 
 

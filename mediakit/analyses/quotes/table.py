@@ -10,6 +10,7 @@ import pandas as pd
 from ...parsing.parsed import ParsedCorpus, parse_corpus
 from ...vocab import NUMERIC_LABELS
 from ..entities import entities_of
+from ..map_articles import article_frame, map_articles, resolve_engine
 from ..stories.labels import story_labels
 from .attribution import doc_quotes
 from .document import Doc, Quote
@@ -35,7 +36,9 @@ COLUMNS = [
 
 
 # -- public API -----------------------------------------------------------------------
-def quotes(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -> pd.DataFrame:
+def quotes(
+    corpus: Any = None, *, aliases: Any = None, engine: str = "local", **parse_options: Any
+) -> pd.DataFrame:
     """One row per quotation: who said what, with the cue verb and the evidence sentence.
 
     Columns: ``doc_id, outlet, story, quote, speaker, speaker_label, cue, kind,
@@ -61,24 +64,36 @@ def quotes(corpus: Any = None, *, aliases: Any = None, **parse_options: Any) -> 
     news with hand-checked speakers (``benchmarks/eval_quotes.py``); 0 without
     a speaker. Parse options are those of :func:`mediakit.analyze`.
 
+    ``engine="dask"`` parses and finds each article's quotes on the active
+    ``dask.distributed`` cluster (:func:`mediakit.analyses.map_articles.map_articles`);
+    the entities (their first stage also on the cluster, see
+    :func:`mediakit.entities`) and stories, which look across articles, are
+    decided here first. The table is identical to a local run.
+
     >>> q = quotes(cache_dir=False)
     >>> sorted(q[q.quote.str.startswith("We want peace")].speaker.unique())
     ['António Guterres']
     """
-    return quotes_of(parse_corpus(corpus, **parse_options), aliases=aliases)
+    pc = parse_corpus(corpus, engine=engine, **parse_options)
+    return quotes_of(pc, aliases=aliases)
 
 
 def quotes_of(
-    pc: ParsedCorpus, aliases: Any = None, mentions: pd.DataFrame | None = None
+    pc: ParsedCorpus,
+    aliases: Any = None,
+    mentions: pd.DataFrame | None = None,
+    engine: str | None = None,
 ) -> pd.DataFrame:
     """:func:`quotes` for an already parsed corpus (``mentions``: its entity table, if made).
+
+    ``engine`` (``"local"`` or ``"dask"``) defaults to the engine ``pc`` was parsed with.
 
     >>> from mediakit.parsing.parsed import parse_corpus
     >>> q = quotes_of(parse_corpus(cache_dir=False))
     >>> set(q.kind) <= {"direct", "partial", "indirect"}
     True
     """
-    cols = pc.columns("tok_start", "tok_end", "sent_start", "sent_end")
+    engine = resolve_engine(engine, pc)
     all_ents = mentions if mentions is not None else entities_of(pc, aliases=aliases)
     ents = all_ents[~all_ents["label"].isin(NUMERIC_LABELS)]
     by_doc: dict[str, list[tuple[int, int, str, str]]] = defaultdict(list)
@@ -87,21 +102,31 @@ def quotes_of(
         strict=True,
     ):
         by_doc[d].append((int(s), int(e), c, lab))
-    rows: list[tuple] = []
     ids = pc.corpus["doc_id"].astype("str").tolist()
-    outlets = pc.corpus["outlet"].astype("str").tolist()
-    story = story_labels(pc, mentions=all_ents, aliases=aliases).tolist()
-    for i, text in enumerate(pc.texts):
-        if not text or not len(cols["sent_start"][i]):
+    articles = article_frame(
+        pc,
+        _RECORD_COLUMNS,
+        story=story_labels(pc, mentions=all_ents, aliases=aliases).tolist(),
+        entities=[sorted(by_doc.pop(d, ())) for d in ids],
+    )
+    return map_articles(articles, _article_quotes, engine=engine)
+
+
+_RECORD_COLUMNS = ("tok_start", "tok_end", "sent_start", "sent_end")
+_ARTICLE_COLUMNS = ("doc_id", "outlet", "story", "text", *_RECORD_COLUMNS, "entities")
+
+
+def _article_quotes(articles: pd.DataFrame) -> pd.DataFrame:
+    """The :func:`quotes` rows of some articles (a table made by :func:`quotes_of`)."""
+    rows: list[tuple] = []
+    for doc_id, outlet, story, text, ts, te, ss, se, ents in zip(
+        *(articles[c] for c in _ARTICLE_COLUMNS), strict=True
+    ):
+        if not text or not len(ss):
             continue  # no words, no quotes
-        doc = Doc(
-            text,
-            (cols["tok_start"][i].as_py(), cols["tok_end"][i].as_py()),
-            (cols["sent_start"][i].as_py(), cols["sent_end"][i].as_py()),
-            sorted(by_doc.get(ids[i], [])),
-        )
+        doc = Doc(text, (ts, te), (ss, se), ents)
         for q in doc_quotes(doc):
-            rows.append((ids[i], outlets[i], story[i], *_row(doc, q)))
+            rows.append((doc_id, outlet, story, *_row(doc, q)))
     out = pd.DataFrame(rows, columns=COLUMNS)
     for c in COLUMNS:
         if c in ("start_char", "end_char", "sentence"):
