@@ -31,11 +31,13 @@ def metric_by_outlet(
     *,
     outlets: Iterable[str] | None = None,
     max_outlets: int | Sequence[str] | None = compare.MAX_OUTLETS,
+    max_points: int = compare.MAX_POINTS,
 ) -> alt.LayerChart:
     """One metric by outlet: a dot per article and a tick at each outlet's mean.
 
-    Outlets are sorted by mean. Above :data:`mediakit.compare.MAX_POINTS`
-    articles the dots become box plots (quartiles, whiskers, median, mean).
+    Outlets are sorted by mean. Above ``max_points`` articles (default
+    :data:`mediakit.compare.MAX_POINTS`) the dots become box plots (quartiles,
+    whiskers, median, mean).
 
     >>> m = pd.DataFrame({"doc_id": list("abc"), "outlet": ["X", "X", "Y"], "words": [100, 300, 50]})
     >>> metric_by_outlet(m, "words").to_dict()["title"]["text"]
@@ -46,7 +48,7 @@ def metric_by_outlet(
         if "outlet" in metrics.columns
         else (metrics, "")
     )
-    data = compare.metric_by_outlet(capped, metric)
+    data = compare.metric_by_outlet(capped, metric, max_points=max_points)
     info = describe_metric(metric)
     order = data.summary["outlet"].tolist()
     colour = outlet_colour(order, outlets)

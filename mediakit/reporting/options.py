@@ -80,6 +80,10 @@ SECTION_OPTIONS: dict[str, tuple[Callable[[Any], Any], str]] = {
         lambda v: 0 if v == 0 and not isinstance(v, bool) else _count(v),
         "a whole number (characters of article text embedded for the reader; 0: none)",
     ),
+    "max_points": (
+        _count,
+        "a whole number of at least 1 (articles drawn as dots; more become box plots)",
+    ),
     "outlets_top": (
         _count,
         "a whole number of at least 1 (outlets named in the charts; the rest are summed)",

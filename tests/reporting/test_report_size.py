@@ -1,8 +1,8 @@
 """The report's size budget (README: under 5 MB), on 5,000 synthetic articles and on the real 2,000.
 
 The synthetic page is built from blocks directly (no parse): 5,000 articles
-from 400 outlets, a 100,000-row table, every article's text offered to the
-reader. The real corpus needs ../shared; it parses into the default cache
+from 400 outlets, the four metric charts, a 100,000-row table, every
+article's text offered to the reader. The real corpus needs ../shared; it parses into the default cache
 (which the other allsides tests share) or ``MEDIAKIT_REPORT_CACHE`` when set.
 """
 
@@ -29,6 +29,7 @@ from mediakit.reporting.embedded import (
 from mediakit.reporting.html import render_report
 from mediakit.reporting.provenance import Provenance
 from mediakit.reporting.registry import Section
+from mediakit.reporting.sections.length_readability import DEFAULT_METRICS, REPORT_POINTS
 from tests.shared import ALLSIDES, require_shared
 
 N = 5_000
@@ -50,7 +51,10 @@ def synthetic():
         }
     )
     metrics = corpus[["doc_id", "outlet", "title"]].assign(
-        words=rng.integers(200, 2_000, N), words_per_sentence=rng.normal(20, 4, N)
+        words=rng.integers(200, 2_000, N),
+        words_per_sentence=rng.normal(20, 4, N),
+        flesch_reading_ease=rng.normal(50, 10, N),
+        consensus_grade=rng.normal(11, 2, N),
     )
     sentences = pd.DataFrame(
         {
@@ -61,13 +65,16 @@ def synthetic():
             "text": "The minister said talks would resume after the vote on Monday.",
         }
     )
+    # The four metric charts as the report draws them: 5,000 dots each were 3.3 MB together.
     blocks = [
         Chart(
-            "metric-words",
-            "Words",
-            charts.metric_by_outlet(metrics, "words"),
-            compare.metric_by_outlet(metrics, "words").summary,
-        ),
+            f"metric-{metric}",
+            metric,
+            charts.metric_by_outlet(metrics, metric, max_points=REPORT_POINTS),
+            compare.metric_by_outlet(metrics, metric).summary,
+        )
+        for metric in DEFAULT_METRICS
+    ] + [
         Table("sentences", "Every sentence", sentences, max_rows=25),
         Table("articles", "Articles", metrics, max_rows=50, collapsed=True),
     ]
@@ -91,8 +98,12 @@ def test_a_report_of_5000_articles_stays_within_its_budget(synthetic):
     ids = {i for i, _ in csv}
     assert "sentences" not in ids and "articles" in ids  # too big: the page says to export it
     assert "mediakit report --tables DIR" in page
-    # The tables show 25, 50 and 50 rows, not 100,000, 5,000 and 400.
-    assert page.count("<tr") < 200
+    # The tables show 25 and 50 rows (and a header), not 100,000 and 5,000.
+    rows = {
+        t: re.search(rf'id="table-{t}".*?</table>', page, re.S).group(0).count("<tr")
+        for t in ("sentences", "articles")
+    }
+    assert rows == {"sentences": 26, "articles": 51}
 
 
 @pytest.mark.slow
@@ -107,3 +118,23 @@ def test_the_2000_article_report_stays_within_its_budget(tmp_path):
     assert "as &#34;other outlets&#34;" in page and "--outlets-top" in page
     held = json.loads(re.search(r'id="mediakit-articles">(.*?)</script>', page, re.S).group(1))
     assert len(held) > 80  # 106 measured with benchmarks/bench_report_size.py (4.87 MB)
+
+
+def test_past_report_points_articles_the_metric_charts_draw_boxes_not_dots(corpus):
+    from mediakit.parsing.parsed import parse_corpus
+    from mediakit.reporting.context import ReportContext
+    from mediakit.reporting.sections.length_readability import length_readability_section
+
+    def specs(options: dict) -> list[str]:
+        ctx = ReportContext(parse_corpus(corpus, cache_dir=False), options=options)
+        blocks = length_readability_section(ctx)
+        return [
+            json.dumps(b.chart.to_dict())
+            for b in blocks
+            if isinstance(b, Chart) and b.id.startswith("metric-")
+        ]
+
+    dots, boxes = specs({}), specs({"max_points": len(corpus) - 1})
+    assert len(dots) == len(boxes) == len(DEFAULT_METRICS)
+    assert all('"doc_id"' in s for s in dots) and not any('"doc_id"' in s for s in boxes)
+    assert all("too many to draw one by one" in s for s in boxes)

@@ -13,6 +13,9 @@ from .common import per_outlet_phrase
 
 #: Metrics shown one chart each (``section_options={"metrics": [...]}`` changes them).
 DEFAULT_METRICS = ("words", "words_per_sentence", "flesch_reading_ease", "consensus_grade")
+#: Articles the report draws as dots, one chart per metric: each dot costs the page about 170
+#: bytes, so 5,000 of them in four charts alone were 3.3 MB of the 5 MB budget. More become boxes.
+REPORT_POINTS = 2_000
 _NUMBERS = [
     "No",
     "One",
@@ -113,7 +116,12 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
             Chart(
                 f"metric-{metric.replace('_', '-')}",
                 f"{info.short} by outlet",
-                charts.metric_by_outlet(metrics, metric, **ctx.chart_options),
+                charts.metric_by_outlet(
+                    metrics,
+                    metric,
+                    max_points=int(ctx.option("max_points", REPORT_POINTS)),
+                    **ctx.chart_options,
+                ),
                 data=summary,
                 columns={k: f"{v} ({info.short.lower()})" for k, v in _STAT_NAMES.items()},
                 caption=info.description,
