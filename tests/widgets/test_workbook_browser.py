@@ -4,7 +4,10 @@ A JupyterLab server runs on a free localhost port, with a token, on a temporary
 copy of notebooks/ and with the private test cache. Chromium opens
 03_dashboard.ipynb, runs every cell from the Run menu as a student would, waits
 for the widgets and the charts, changes the metric dropdown and checks that the
-chart's axis title follows. Every request that does not go to localhost is
+chart's axis title follows, clicks a dot (its article opens under the chart)
+and an outlet's box (its articles are listed), searches a word (the count and
+the lines appear under the box, a line opens its article marked), empties and
+refills the outlet picker, and downloads a chart's CSV. Every request that does not go to localhost is
 blocked and recorded, and the test fails if there was any: the workbook must
 work offline. The screenshot is saved as test-artifacts/dashboard.png.
 """
@@ -172,7 +175,9 @@ def test_dashboard_runs_and_redraws_offline_in_jupyterlab(lab):
             route.abort()
 
     with chromium() as browser:
-        context = browser.new_context(viewport={"width": 1400, "height": 3400})
+        context = browser.new_context(
+            viewport={"width": 1400, "height": 3400}, accept_downloads=True
+        )
         context.route("**/*", only_localhost)
         page = context.new_page()
         # Websockets (kernel channels) bypass routing: record those that are not local as well.
@@ -235,6 +240,32 @@ def test_dashboard_runs_and_redraws_offline_in_jupyterlab(lab):
         listed = output.locator("text=pick one to read it").first
         listed.wait_for(timeout=REDRAW_TIMEOUT * 1000)
         assert "article" in listed.inner_text()
+
+        # Search: the count and the lines appear right under the box; a line opens its article.
+        search = output.locator("input[placeholder='a word or phrase, then Enter']")
+        search.fill("Zelenskyy")
+        search.press("Enter")
+        count = output.locator("text=/lines? for .Zelenskyy. in/").first
+        count.wait_for(timeout=REDRAW_TIMEOUT * 1000)
+        hits = output.locator(".widget-select select").filter(has=page.locator("option")).first
+        hits.select_option(index=0)
+        output.locator("mark").first.wait_for(timeout=REDRAW_TIMEOUT * 1000)
+        assert "zelenskyy" in output.locator("mark").first.inner_text().lower()
+
+        # The picker: None empties the charts and says what to do, All shown brings them back.
+        output.locator("button", has_text="None").first.click()
+        output.locator("text=Pick at least one outlet").wait_for(timeout=REDRAW_TIMEOUT * 1000)
+        output.locator("button", has_text="All shown").first.click()
+        output.locator("text=Pick at least one outlet").wait_for(
+            state="detached", timeout=REDRAW_TIMEOUT * 1000
+        )
+
+        # A chart's CSV link downloads its table, made in the page.
+        with page.expect_download(timeout=REDRAW_TIMEOUT * 1000) as got:
+            output.locator("a", has_text="Download the chart's data (CSV)").first.click()
+        saved = got.value
+        assert saved.suggested_filename.endswith(".csv")
+        assert "outlet" in Path(saved.path()).read_text(encoding="utf-8-sig").splitlines()[0]
 
         # Screenshot of the dashboard itself (controls and charts), without Lab around it.
         page.mouse.move(0, 0)  # no hover tooltip in the picture
