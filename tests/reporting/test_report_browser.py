@@ -61,11 +61,12 @@ def _open(browser, path: Path, visit: Visit, width: int = 1200):
 def _wait_for_charts(page) -> int:
     from playwright.sync_api import expect
 
-    charts = page.locator(".vega-chart")
+    # Charts in a closed fold (a story's section) wait until it opens: not counted here.
+    charts = page.locator(".vega-chart:not([data-waiting])")
     # Locators, not wait_for_function: the page's CSP forbids the eval that would need.
-    expect(page.locator(".vega-chart:not([data-rendered]):not(.failed)")).to_have_count(
-        0, timeout=30_000
-    )
+    expect(
+        page.locator(".vega-chart:not([data-rendered]):not(.failed):not([data-waiting])")
+    ).to_have_count(0, timeout=30_000)
     expect(page.locator(".vega-chart.failed")).to_have_count(0)
     n = charts.count()
     drawn = page.locator(

@@ -53,11 +53,16 @@ def test_the_300_article_report_stays_a_page_one_can_scroll(page_300):
         assert button.get_attribute("aria-expanded") == "true"
         button.click()
         assert rows.evaluate_all(shown) == 4
-        # A story's charts wait under its intro, drawn, one click away.
+        # A story's charts wait under its intro, one click away, and are drawn when it opens.
         story = page.locator("section[id^='story-'] details.story-body").first
         assert story.get_attribute("open") is None
-        story.locator(":scope > summary").click()
         charts = story.locator(".vega-chart")
-        assert charts.count() > 0 and charts.first.locator("svg.marks").count() == 1
+        assert charts.count() > 0
+        assert charts.evaluate_all("cs => cs.every(c => c.dataset.waiting === 'true')")
+        story.locator(":scope > summary").click()
+        for i in range(charts.count()):
+            charts.nth(i).locator("svg.marks").wait_for(timeout=10_000)
         assert charts.first.evaluate("e => e.getBoundingClientRect().height") > 100
+        waiting = page.locator(".vega-chart[data-waiting]").count()
+        assert waiting == page.locator("details.story-body:not([open]) .vega-chart").count()
     assert visit.requests == [] and visit.errors == []

@@ -26,7 +26,21 @@
     // Charts carry their data inline; a loader that refuses every URL keeps it that way.
     var loader = { load: refuse, sanitize: refuse, http: refuse, file: refuse };
     var base = JSON.parse(document.getElementById("mediakit-embed-options").textContent);
+    // A chart folded away (a story's section) is drawn when its fold first opens: the page
+    // opens as fast as the charts in view allow.
     document.querySelectorAll(".vega-chart[data-spec]").forEach(function (el) {
+      var fold = el.closest("details:not([open])");
+      if (!fold) { draw(el); return; }
+      el.setAttribute("data-waiting", "true");
+      fold.addEventListener("toggle", function () {
+        if (fold.open && el.hasAttribute("data-waiting")) {
+          el.removeAttribute("data-waiting");
+          draw(el);
+        }
+      });
+    });
+
+    function draw(el) {
       var spec = JSON.parse(document.getElementById(el.getAttribute("data-spec")).textContent);
       var options = Object.assign({}, base, {
         loader: loader,
@@ -66,7 +80,7 @@
         el.textContent = "This chart could not be drawn (" + err.message + "); the table below has its numbers.";
         el.className += " failed";
       });
-    });
+    }
   }
 
   var views = {};
