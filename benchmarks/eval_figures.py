@@ -216,6 +216,7 @@ class Evaluation:
     figures: dict[str, FigureScore]
     pairs: PairScore
     sensitivity: list[PairScore]
+    allsides: PairScore | None = None
 
 
 def load_corpora(shared: Path) -> dict[str, pd.DataFrame]:
@@ -377,6 +378,46 @@ def score_pairs(
     return res
 
 
+def score_allsides_pairs(
+    corpora: dict[str, pd.DataFrame], *, verbose: bool = False, n_process: int = 1
+) -> PairScore:
+    """Flagged pairs on all of allsides-2000, inside the stories mediakit finds, against verdicts.
+
+    This is the use the tool is made for: a corpus with no story labels, grouped
+    by :func:`mediakit.stories`. Every flagged pair was judged by reading both
+    sentences (``figure_pair_verdicts_allsides.csv``; judged before any rule was
+    changed on them: the first measurement is the honest one). A pair not judged
+    there counts as spurious and is printed, to be judged.
+    """
+    # As load_corpus gives it: no story column, so mediakit groups the stories itself.
+    corpus = corpora["allsides"].drop(columns=["story", "corpus"])
+    verdicts = pd.read_csv(LABELS / "figure_pair_verdicts_allsides.csv")
+    judged = dict(
+        zip(_pair_keys(verdicts, as_list=True), verdicts["real"].astype(bool), strict=True)
+    )
+    figs = mediakit.figures(corpus, n_process=n_process)
+    flagged = mediakit.figure_pairs(mediakit.compare_figures(figs))
+    flagged = flagged[~flagged["compatible"]]
+    to_raw = _raw_offsets(corpus)
+    res = PairScore(MAX_RATIO, flagged=len(flagged), real_disagreements=int(verdicts["real"].sum()))
+    for r in flagged.itertuples():
+        key = frozenset([(r.doc_id_a, to_raw(r.doc_id_a, r.start_char_a)),
+                         (r.doc_id_b, to_raw(r.doc_id_b, r.start_char_b))])  # fmt: skip
+        said = (
+            f"[{r.group}] {r.outlet_a}: {r.claim_a!r} vs {r.outlet_b}: {r.claim_b!r} ({r.reason})"
+        )
+        ok = judged.get(key)
+        if ok is None:
+            res.unjudged += 1
+            res.notes.append(f"UNJUDGED PAIR {sorted(key)} {said}")
+        if ok:
+            res.real_flagged += 1
+        elif verbose and ok is not None:
+            res.notes.append(f"SPURIOUS PAIR {said}")
+    res.real_found = res.real_flagged
+    return res
+
+
 def _pair_keys(table: pd.DataFrame, *, as_list: bool = False):
     keys = [
         frozenset([(a, int(sa)), (b, int(sb))])
@@ -416,7 +457,8 @@ def evaluate(
     }
     pairs = score_pairs(corpora, MAX_RATIO, verbose=verbose)
     others = [score_pairs(corpora, r) for r in (1.25, 1.5, 2.0, 10.0) if r != MAX_RATIO]
-    return Evaluation(scores, pairs, sorted([pairs, *others], key=lambda p: p.max_ratio))
+    allsides = score_allsides_pairs(corpora, verbose=verbose, n_process=n_process)
+    return Evaluation(scores, pairs, sorted([pairs, *others], key=lambda p: p.max_ratio), allsides)
 
 
 def report(ev: Evaluation) -> str:
@@ -444,6 +486,14 @@ def report(ev: Evaluation) -> str:
             for s in ev.sensitivity
         ),
     ]
+    a = ev.allsides
+    if a is not None:
+        lines.append(
+            f"disagreements (allsides-2000, 2,000 articles, within the stories mediakit finds): "
+            f"{a.flagged} pairs flagged, {a.real_flagged} real, spurious {a.share_spurious:.1%} "
+            f"(goal <= 10%); real disagreements judged so far {a.real_disagreements}, found "
+            f"{a.real_found}; unjudged {a.unjudged} (counted as spurious)"
+        )
     return "\n".join(lines)
 
 
@@ -457,6 +507,8 @@ def main(argv: list[str] | None = None) -> int:
         for res in ev.figures.values():
             print(f"== {res.name}", *res.notes, sep="\n")
         print("== pairs", *ev.pairs.notes, sep="\n")
+        if ev.allsides is not None:
+            print("== allsides pairs", *ev.allsides.notes, sep="\n")
     print(report(ev))
     return 0
 
