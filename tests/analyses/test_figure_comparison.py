@@ -102,6 +102,11 @@ def test_input_is_not_changed():
         (("exact", "", 716e9), ("min", "more than", 700e9), True, "compatible"),
         (("approx", "nearly", 230), ("exact", "", 225), True, "compatible"),
         (("min", "more than", 12000), ("max", "up to", 10000), False, "cannot both be true"),
+        # Two approximate small counts, each give or take one: "nine or so" and "10 or so".
+        (("approx", "or so", 9), ("approx", "or so", 10), True, "can both be true"),
+        (("approx", "about", 9), ("approx", "about", 12), False, "too far apart"),
+        # Against an exact count, "some 16" is still not 15 (16 bills vs 15 measures).
+        (("approx", "some", 16), ("exact", "", 15), False, "cannot both be true"),
     ],
 )
 def test_compatible(a, b, ok, reason):
@@ -236,3 +241,120 @@ def test_agreeing_groups_say_why():
 def test_figure_pairs_needs_a_comparison():
     with pytest.raises(mediakit.CorpusError, match="compare_figures"):
         figure_pairs(pd.DataFrame({"group_id": [0]}))
+
+
+# -- which group of people, and what befell them ----------------------------------------------
+# Every claim below is compared within one story, where every pair of a block is compared
+# (no shared words needed), so each test would group the claims without its rule.
+PEOPLE_SENTENCE = "The officials said the storm hit the town on Monday."
+
+
+def test_counts_of_different_groups_of_people_meet_only_when_equal():
+    # "Eight people died" and "seven of the 10 children killed" are two quantities...
+    apart = table(
+        fig(
+            "a",
+            "A",
+            8,
+            "people",
+            unit="people",
+            story="s1",
+            evidence="Eight people died in the storm.",
+        ),
+        fig(
+            "b",
+            "B",
+            7,
+            "children",
+            unit="people",
+            evidence="Seven children were killed in the storm.",
+        ),
+    )
+    assert compare_figures(apart, within="story").empty
+    # ...but "eight dead" and "eight civilians dead" are one, and they agree.
+    same = table(
+        fig("a", "A", 8, "dead", unit="people", story="s1", evidence="The strike left eight dead."),
+        fig(
+            "b",
+            "B",
+            8,
+            "civilians",
+            unit="people",
+            story="s1",
+            evidence="It left eight civilians dead.",
+        ),
+    )
+    cmp = compare_figures(same, within="story")
+    assert sorted(cmp.doc_id) == ["a", "b"] and not cmp.disagree.any()
+    # Polls of different groups are different samples.
+    polls = table(
+        fig("a", "A", 1009, "adults", unit="people", story="s1", evidence=PEOPLE_SENTENCE),
+        fig("b", "B", 1164, "likely voters", unit="people", story="s1", evidence=PEOPLE_SENTENCE),
+    )
+    assert compare_figures(polls, within="story").empty
+
+
+def test_the_dead_and_the_injured_are_different_quantities():
+    f = table(
+        fig(
+            "a",
+            "A",
+            23,
+            "people",
+            unit="people",
+            story="s1",
+            evidence="Twenty-three people were injured.",
+        ),
+        fig(
+            "b",
+            "B",
+            24,
+            "people",
+            unit="people",
+            story="s1",
+            evidence="At least 24 people were killed.",
+        ),
+    )
+    assert compare_figures(f, within="story").empty
+
+
+def test_a_remainder_is_not_compared_with_a_total():
+    # "Blagojevich and 10 other persons" are 11 people; "nine other states" are not nine states.
+    f = table(
+        fig(
+            "a",
+            "A",
+            10,
+            "other persons",
+            unit="people",
+            evidence="He pardoned Blagojevich and 10 other persons.",
+        ),
+        fig("b", "B", 11, "people", unit="people", story="s1", evidence="He pardoned 11 people."),
+        fig("c", "C", 9, "other states", story="s1", evidence="He must sweep nine other states."),
+        fig("d", "D", 8, "states", story="s1", evidence="As many as eight states are tied."),
+    )
+    assert compare_figures(f, within="story").empty
+
+
+def test_shares_of_different_groups_are_different_quantities():
+    f = table(
+        fig(
+            "a",
+            "A",
+            40,
+            "GOP voters",
+            unit="percent",
+            story="s1",
+            evidence="Only 4 in 10 GOP voters approve.",
+        ),
+        fig(
+            "b",
+            "B",
+            50,
+            "adults",
+            unit="percent",
+            story="s1",
+            evidence="More than half of adults approve.",
+        ),
+    )
+    assert compare_figures(f, within="story").empty

@@ -6,6 +6,8 @@ Each claim is read as the values it allows:
   the number is rounded by its form ("$56 billion" covers 55.5 to 56.5
   billion, "9%" 8.5 to 9.5%; a plain count such as "12,000" is exact);
 * ``approx``: 5% either side ("about 12,000"); "nearly" and "almost" up to 10% below;
+  two approximate small whole counts agree when at most two apart ("nine or so"
+  and "10 or so": each means give or take one);
 * ``min`` ("more than 10,000") and ``max`` ("up to 12,000"): everything above or below;
 * ``range``: from its first to its last number; ``vague``: the span its words
   name ("thousands": 1,000 to 100,000).
@@ -125,8 +127,15 @@ def compatible(a: Claim, b: Claim) -> tuple[bool, str]:
             return True, f"compatible: {_written(exact[0])} is within {_written(other)}"
         return True, f"compatible: {_written(a)} and {_written(b)} can both be true"
     if a.bound == b.bound == "approx":
+        if _small_counts(a, b) and abs(a.value - b.value) <= 2:
+            return True, f"compatible: {_written(a)} and {_written(b)} can both be true"
         return False, f"approximate values too far apart: {pair}{_apart(a, b)}"
     return False, f"cannot both be true: {pair}"
+
+
+def _small_counts(a: Claim, b: Claim) -> bool:
+    """Both plain whole counts under 100: 5% of them is less than one."""
+    return all(c.rounding == 0 and 1 <= c.value < 100 and c.value == int(c.value) for c in (a, b))
 
 
 def _apart(a: Claim, b: Claim) -> str:

@@ -120,9 +120,15 @@ def compare_figures(
     blocks: dict[tuple, list[int]] = defaultdict(list)
     qualifiers = table["qualifier"].tolist()
     extra = table[block_cols].astype("str").itertuples(index=False, name=None)
+    counted = table["counted"].tolist()
+    evidence = table["evidence"].astype("str").tolist()
     for i, (unit, per, cls, more) in enumerate(
         zip(table["unit"], table["per"], classes, extra, strict=True)
     ):
+        if _OTHER.match(counted[i]):
+            continue  # "nine other states": the others of a group the sentence names
+        if unit == "people":
+            cls = f"{cls} {_fate(evidence[i])}".strip()
         if unit and (cls or unit in _MONEY_UNITS):  # a sum needs no noun; a bare count does
             kind = (
                 unit if unit in _MONEY_UNITS or unit in _NAMED_UNITS else "count"
@@ -130,7 +136,8 @@ def compare_figures(
             # An increment ("another 350 miles", "two more debates") is another quantity than a total.
             step = _increment(qualifiers[i])
             blocks[(kind, per, cls if unit not in _MONEY_UNITS else "", step, *more)].append(i)
-    links = _Links(table, classes, [_context_words(t) for t in table["evidence"].astype("str")])
+    whose = [_whose(c, u) for c, u in zip(table["counted"], table["unit"], strict=True)]
+    links = _Links(table, classes, [_context_words(t) for t in evidence], whose)
     group_of: dict[int, tuple] = {}
     for bkey, members in blocks.items():
         subs: dict[str, list[int]] = defaultdict(list)
@@ -210,7 +217,14 @@ def _place_key(name: str) -> str:
 
 
 def _head_class(counted: str, unit: str) -> str:
-    """What a figure counts, coarse enough for outlets' wordings to meet."""
+    """What a figure counts, coarse enough for outlets' wordings to meet.
+
+    Troops are troops and people are people whatever the word (which group of
+    people, :func:`_whose` tells); a share of voters is not one of adults.
+
+    >>> _head_class("soldiers", "troops"), _head_class("children", "people"), _head_class("GOP voters", "percent")
+    ('troops', 'people', 'voter')
+    """
     if unit in ("troops", "people") or unit in MEASURES.values():
         return unit
     head = head_word(counted)
@@ -218,9 +232,61 @@ def _head_class(counted: str, unit: str) -> str:
         return ""
     head = head.replace("’", "'")
     cls = HEAD_CLASS.get(head)
-    if cls:
+    if cls and cls != "people":
         return cls
+    if head in _ANYONE:
+        return "people"
     return head[:-1] if len(head) > 3 and head.endswith("s") and not head.endswith("ss") else head
+
+
+#: The words for people that name no group (or only what befell them): one quantity.
+_ANYONE = frozenset(
+    ("people", "persons", "person", "individuals", "dead", "killed", "wounded", "injured")
+    + ("casualties", "victims", "fatalities")
+)
+
+
+def _whose(counted: str, unit: str) -> str:
+    """Which group of people a count of people is about: "" for anyone, else its noun.
+
+    Counts of different groups ("eight people died", "seven of the 10 children
+    killed"; a poll of 1,009 adults and one of 1,164 likely voters) are one
+    quantity only when they agree: a count of civilians may be part of one of people.
+
+    >>> _whose("people", "people"), _whose("dead", "people"), _whose("likely voters", "people")
+    ('', '', 'voter')
+    """
+    if unit != "people":
+        return ""
+    head = head_word(counted).replace("’", "'")
+    if not head or head in _ANYONE:
+        return ""
+    return head[:-1] if len(head) > 3 and head.endswith("s") and not head.endswith("ss") else head
+
+
+#: What happened to the people a figure counts, read from its sentence: a count of the
+#: dead and one of the injured in one story are different quantities.
+_FATES = {
+    "killed": r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|deaths?|death toll|lives|fatalit\w+|slain)\b",
+    "injured": r"\b(?:injur\w*|wounded|hurt|hospitali[sz]ed)\b",
+    "missing": r"\b(?:missing|unaccounted|located|rescued|found alive)\b",
+    "arrested": r"\b(?:arrest\w*|detained|charged|convicted|jailed)\b",
+}
+_FATE_RES = {fate: re.compile(pattern, re.I) for fate, pattern in _FATES.items()}
+
+
+def _fate(sentence: str) -> str:
+    """What the sentence says happened to the people counted, when it says one thing only.
+
+    >>> _fate("Eight people died when a tornado touched down."), _fate("23 were injured and 2 killed.")
+    ('killed', '')
+    """
+    found = [fate for fate, rx in _FATE_RES.items() if rx.search(sentence)]
+    return found[0] if len(found) == 1 else ""
+
+
+#: "Blagojevich and 10 other persons": a remainder, whose total the number does not give.
+_OTHER = re.compile(r"^(?:other|others)\b", re.I)
 
 
 def _place_lists(table: pd.DataFrame) -> tuple[list[list[str]], list[list[str]]]:
@@ -269,7 +335,14 @@ class _Links:
     different things paid for ("tax cuts" vs "aid"; a sum with no noun joins either).
     """
 
-    def __init__(self, table: pd.DataFrame, classes: list[str], context: list[frozenset[str]]):
+    def __init__(
+        self,
+        table: pd.DataFrame,
+        classes: list[str],
+        context: list[frozenset[str]],
+        whose: list[str],
+    ):
+        self.whose = whose
         self.values = table["value"].astype("float64").tolist()
         self.docs = table["doc_id"].tolist()
         self.when = table["when"].tolist()
@@ -285,13 +358,14 @@ class _Links:
         whose sentences share ``min_shared`` content words (0: any).
         """
         uf = UnionFind()
-        keep: dict[int, tuple[dict[str, float], set[str], set[str]]] = {}
+        keep: dict[int, tuple[dict[str, float], set[str], set[str], set[str]]] = {}
         for i in ids:
             uf.find(i)
             keep[i] = (
                 {self.docs[i]: self.values[i]},
                 {self.when[i]} - {""},
                 {self.classes[i]} - {""},
+                {self.whose[i]},
             )
         pairs = self._every_pair(ids) if every_pair else self._sharing(ids, min_shared)
         # Claims of the same time first, closest values first; a claim that names no time
@@ -309,7 +383,7 @@ class _Links:
             uf.union(ra, rb)
             root = uf.find(ra)
             docs = {**keep[ra][0], **keep[rb][0]}
-            keep[root] = (docs, keep[ra][1] | keep[rb][1], keep[ra][2] | keep[rb][2])
+            keep[root] = (docs, *(keep[ra][k] | keep[rb][k] for k in (1, 2, 3)))
         return {i: uf.find(i) for i in ids}
 
     def _gap(self, a: int, b: int) -> float:
@@ -362,13 +436,16 @@ def _increment(qualifier: str) -> bool:
 def _joinable(a: tuple, b: tuple) -> bool:
     """Whether two groups can merge: one value per article, one time, one kind of thing paid for.
 
-    A claim whose sentence names no time may join one that names one.
+    A claim whose sentence names no time may join one that names one; counts of
+    different groups of people (children, people) join only when all are equal.
     """
     docs_a, docs_b = a[0], b[0]
     for doc in docs_a.keys() & docs_b.keys():
         va, vb = docs_a[doc], docs_b[doc]
         if va != vb and not (math.isnan(va) and math.isnan(vb)):
             return False
+    if len(a[3] | b[3]) > 1 and len({*docs_a.values(), *docs_b.values()}) > 1:
+        return False  # counts of different groups of people meet only when equal
     return len(a[1] | b[1]) <= 1 and len(a[2] | b[2]) <= 1
 
 

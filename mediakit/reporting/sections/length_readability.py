@@ -75,6 +75,24 @@ def _explained(columns: list[str]) -> Definitions:
     )
 
 
+def _metric_chart(ctx: ReportContext, metric: str) -> Chart:
+    """One metric by outlet: dots up to ``max_points`` articles, boxes past them."""
+    info = describe_metric(metric)
+    return Chart(
+        f"metric-{metric.replace('_', '-')}",
+        f"{info.short} by outlet",
+        charts.metric_by_outlet(
+            ctx.metrics,
+            metric,
+            max_points=int(ctx.option("max_points", REPORT_POINTS)),
+            **ctx.chart_options,
+        ),
+        data=compare.metric_by_outlet(ctx.metrics, metric).summary[_STATS],
+        columns={k: f"{v} ({info.short.lower()})" for k, v in _STAT_NAMES.items()},
+        caption=info.description,
+    )
+
+
 @register_section(
     "length-readability",
     "Length and readability by outlet",
@@ -109,24 +127,7 @@ def length_readability_section(ctx: ReportContext) -> list[Block]:
                 "±1 one standard deviation. Details of each measure follow.",
             )
         )
-    for metric in wanted:
-        info = describe_metric(metric)
-        summary = compare.metric_by_outlet(metrics, metric).summary[_STATS]
-        blocks.append(
-            Chart(
-                f"metric-{metric.replace('_', '-')}",
-                f"{info.short} by outlet",
-                charts.metric_by_outlet(
-                    metrics,
-                    metric,
-                    max_points=int(ctx.option("max_points", REPORT_POINTS)),
-                    **ctx.chart_options,
-                ),
-                data=summary,
-                columns={k: f"{v} ({info.short.lower()})" for k, v in _STAT_NAMES.items()},
-                caption=info.description,
-            )
-        )
+    blocks += [_metric_chart(ctx, metric) for metric in wanted]
     blocks.append(
         Chart(
             "readability-formulas",
