@@ -198,6 +198,7 @@ def report(
     ctx = ReportContext(pc, aliases=aliases, options=options, provenance=prov)
     chosen = resolve_sections(sections)
     built = build_sections(ctx, chosen + story_sections(ctx, chosen))
+    csv_texts: dict[str, str] = {}  # each table's CSV, made once for the page and the export
     page = render_report(
         title or DEFAULT_TITLE,
         built,
@@ -205,6 +206,7 @@ def report(
         cache_dir,
         articles=_reader_articles(ctx, built),
         note=outlets_note(ctx),
+        csv_texts=csv_texts,
     )
     # Bytes, not text mode: no newline translation, the same file on every OS.
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -219,7 +221,7 @@ def report(
             for b in blocks
             for t in ([b] if isinstance(b, Table) else [b.table()] if isinstance(b, Chart) else [])
         ]
-        export_tables(tables, tables_dir)
+        export_tables(tables, tables_dir, csv_texts)
     if charts_dir is not None:
         export_charts(charts, charts_dir)
     return out

@@ -23,6 +23,7 @@ __all__ = [
     "article_payload",
     "cited_articles",
     "csv_payloads",
+    "csv_text",
     "row_targets",
 ]
 
@@ -49,12 +50,42 @@ def table_csv(data: pd.DataFrame) -> str:
     return spreadsheet_safe(data).to_csv(index=False, lineterminator="\n")
 
 
-def csv_payloads(tables: Iterable[Table], budget: int = CSV_BUDGET) -> dict[str, str]:
-    """CSV text of each table while the total fits ``budget`` characters; article lists first."""
+def csv_text(table: Table, texts: dict[str, str] | None = None) -> str:
+    """:func:`table_csv` of ``table``, made once per report: ``texts`` keeps it by table id.
+
+    The page and the CSV export write the same text; table ids are unique
+    within a report, so one ``texts`` serves both.
+
+    >>> texts = {}
+    >>> csv_text(Table("t", "T", pd.DataFrame({"n": [1]})), texts), list(texts)
+    ('n\\n1\\n', ['t'])
+    """
+    if texts is None:
+        return table_csv(table.data)
+    if table.id not in texts:
+        texts[table.id] = table_csv(table.data)
+    return texts[table.id]
+
+
+def csv_payloads(
+    tables: Iterable[Table], budget: int = CSV_BUDGET, texts: dict[str, str] | None = None
+) -> dict[str, str]:
+    """CSV text of each table while the total fits ``budget`` characters; article lists first.
+
+    ``texts``: CSV already made for this report, by table id (see :func:`csv_text`).
+
+    >>> t = Table("t", "T", pd.DataFrame({"n": range(100)}))
+    >>> list(csv_payloads([t])), list(csv_payloads([t], budget=50))
+    (['t'], [])
+    """
     out: dict[str, str] = {}
     used = 0
     for table in sorted(tables, key=lambda t: t.id not in LISTS):
-        text = table_csv(table.data)
+        # Every row takes a character per column (commas, end of line) at least:
+        # a table that cannot fit is not written out to find that out.
+        if used + len(table.data) * table.data.shape[1] > budget:
+            continue
+        text = csv_text(table, texts)
         if used + len(text) > budget:
             continue  # a smaller table further on may still fit
         out[table.id] = text

@@ -10,8 +10,8 @@ from ..charts.safe_spec import safe_spec
 from ..errors import OptionError
 from ..paths import write_atomically
 from .blocks import Chart, Table
+from .embedded import csv_text
 from .html import normalize_names
-from .spreadsheet import write_csv
 
 __all__ = ["export_charts", "export_tables"]
 
@@ -57,8 +57,13 @@ def export_charts(
     return written
 
 
-def export_tables(tables: Iterable[Table], directory: str | os.PathLike) -> list[Path]:
+def export_tables(
+    tables: Iterable[Table], directory: str | os.PathLike, texts: dict[str, str] | None = None
+) -> list[Path]:
     """Write ``<id>.csv`` (UTF-8, all rows, snake_case headers) for each table.
+
+    ``texts``: CSV already made for the page, by table id (see
+    :func:`~mediakit.reporting.embedded.csv_text`); the others are made here.
 
     Text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
     ``@``, tab, CR first) get a leading ``'`` (see :mod:`.spreadsheet`).
@@ -71,5 +76,6 @@ def export_tables(tables: Iterable[Table], directory: str | os.PathLike) -> list
     out = _folder(directory, "tables_dir")
     written: list[Path] = []
     for table in tables:
-        written.append(write_csv(table.data, out / f"{table.id}.csv"))
+        path = out / f"{table.id}.csv"
+        written.append(write_atomically(path, csv_text(table, texts).encode("utf-8")))
     return written

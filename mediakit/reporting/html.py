@@ -367,8 +367,12 @@ def render_report(
     *,
     articles: Mapping[str, Mapping[str, str]] | None = None,
     note: str = "",
+    csv_texts: dict[str, str] | None = None,
 ) -> str:
     """The report page for sections already built into blocks.
+
+    ``csv_texts``: the tables' CSV by id, shared with the CSV export so each
+    table is written out once (see :func:`~mediakit.reporting.embedded.csv_text`).
 
     >>> from mediakit.reporting.provenance import Provenance
     >>> from mediakit.reporting.registry import Section
@@ -390,7 +394,7 @@ def render_report(
     # The page without downloads and texts first: what is left of the budget is theirs.
     room = int(REPORT_BUDGET * 0.98) - len(_page(built, {}, {}, **page).encode("utf-8"))
     # A third for downloads, the rest for the reader: the texts are what a report cannot rebuild.
-    csv = csv_payloads(tables, budget=max(0, min(CSV_BUDGET, room // 3)))
+    csv = csv_payloads(tables, budget=max(0, min(CSV_BUDGET, room // 3)), texts=csv_texts)
     room -= int(1.05 * sum(len(v) for v in csv.values()))  # 5%: JSON escaping
     return _page(built, csv, _within(articles or {}, min(TEXT_BUDGET, room)), **page)
 

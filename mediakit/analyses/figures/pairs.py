@@ -89,23 +89,25 @@ def figure_pairs(comparison: pd.DataFrame) -> pd.DataFrame:
         claims = _claims(sub)
         story = str(sub["story"].iloc[0]) if "story" in sub else ""
         label = str(sub["group"].iloc[0]) if "group" in sub else ""
+        sides = _sides(sub)
         for i, j, ok, reason in _pairs(sub["outlet"].astype("str").tolist(), claims):
-            a, b = sub.iloc[i], sub.iloc[j]
-            rows.append((gid, story, label, *_side(a), *_side(b), ok, reason))
+            rows.append((gid, story, label, *sides[i], *sides[j], ok, reason))
     out = pd.DataFrame(rows, columns=PAIR_COLUMNS)
     types = {"group_id": "int64", "start_char_a": "int64", "end_char_a": "int64"}
     types |= {"start_char_b": "int64", "end_char_b": "int64", "compatible": "bool"}
     return out.astype(types)
 
 
-def _side(row: pd.Series) -> tuple:
-    return (
-        str(row["outlet"]),
-        str(row["claim"]),
-        str(row["doc_id"]),
-        int(row.get("start_char", -1)),
-        int(row.get("end_char", -1)),
-    )
+def _sides(sub: pd.DataFrame) -> list[tuple]:
+    """Each claim's side of a pair: outlet, claim, doc_id, start_char, end_char (-1: unknown)."""
+    # Column by column: a row of a wide table taken as a Series costs far more.
+    missing = pd.Series(-1, index=sub.index)
+    cols = (sub["outlet"], sub["claim"], sub["doc_id"])
+    spans = (sub.get("start_char", missing), sub.get("end_char", missing))
+    return [
+        (str(o), str(c), str(d), int(s), int(e))
+        for o, c, d, s, e in zip(*cols, *spans, strict=True)
+    ]
 
 
 def _claims(sub: pd.DataFrame) -> list[Claim]:
@@ -140,25 +142,41 @@ def comparison_table(
         groups[group_of[i]].append(i)
     outlets = table["outlet"].astype("str").tolist()
     kept = [g for g in groups.values() if len({outlets[i] for i in g}) >= min_outlets]
-    summaries = sorted((_summary(table, members, label) for members in kept), key=lambda s: s[0])
-    parts = []
-    for gid, (key, members, disagree, side, why) in enumerate(summaries):
-        sub = table.iloc[members]
-        ends = sub["range_end"].where(sub["range_end"].notna(), sub["value"])
-        parts.append(
-            sub.assign(
-                group_id=gid,
-                group=key[2],
-                disagree=disagree,
-                outlets=sub["outlet"].nunique(),
-                min_value=sub["value"].min(),
-                max_value=ends.max(),
-                values=side,
-                why=why,
-            )
-        )
-    out = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=COMPARE_COLUMNS)
+    # The summaries read a few columns only: taking rows of those is cheap, of the whole table not.
+    narrow = table[[c for c in _SUMMARY_NEED if c in table.columns]]
+    summaries = sorted((_summary(narrow, members, label) for members in kept), key=lambda s: s[0])
+    if not summaries:
+        return _typed(pd.DataFrame(columns=COMPARE_COLUMNS)[COMPARE_COLUMNS])
+    # Every group's rows in one take, then the group's values repeated over its rows.
+    sizes = [len(members) for _, members, *_ in summaries]
+    out = table.iloc[[i for _, members, *_ in summaries for i in members]].reset_index(drop=True)
+    repeat = lambda values: [v for v, n in zip(values, sizes, strict=True) for _ in range(n)]  # noqa: E731
+    out["group_id"] = repeat(range(len(summaries)))
+    out["group"] = repeat(key[2] for key, *_ in summaries)
+    out["disagree"] = repeat(disagree for _, _, disagree, _, _ in summaries)
+    out["values"] = repeat(side for *_, side, _ in summaries)
+    out["why"] = repeat(why for *_, why in summaries)
+    by_group = out.groupby("group_id", sort=False)
+    out["outlets"] = by_group["outlet"].transform("nunique")
+    out["min_value"] = by_group["value"].transform("min")
+    ends = out["range_end"].where(out["range_end"].notna(), out["value"])
+    out["max_value"] = ends.groupby(out["group_id"], sort=False).transform("max")
     return _typed(out[COMPARE_COLUMNS])
+
+
+#: The columns :func:`_summary` (and a group label) reads.
+_SUMMARY_NEED = (
+    "outlet",
+    "value",
+    "range_end",
+    "bound",
+    "qualifier",
+    "text",
+    "claim",
+    "counted",
+    "unit",
+    "per",
+)
 
 
 def _summary(table: pd.DataFrame, members: list[int], label: Callable) -> tuple:
