@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..errors import CorpusError
 from .article_check import page_notes
+from .clean_texts import arrow_strings
 from .csvfile import read_csv_text
 from .decode import narrow_encoding, read_text
 from .pages import HTML_SUFFIXES, page_table, read_page_file
@@ -219,7 +220,6 @@ class _TextColumn:
             self._flush()
 
     def _flush(self) -> None:
-        import pyarrow as pa
 
         if self.as_stored is None:
             try:
@@ -228,7 +228,7 @@ class _TextColumn:
                 self.as_stored = [s for chunk in self.chunks for s in chunk.to_pylist()]
                 self.chunks = []
             else:
-                self.chunks.append(pa.array(strings, type=pa.large_string()))
+                self.chunks.append(arrow_strings(strings))
         if self.as_stored is not None:
             self.as_stored.extend(self.pending)
         self.pending, self.where = [], []
