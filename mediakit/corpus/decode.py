@@ -14,11 +14,19 @@ import codecs
 import gzip
 import re
 import zlib
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..errors import CorpusError
 
-__all__ = ["FALLBACK_ENCODINGS", "control_share", "decode_bytes", "looks_binary", "read_text"]
+__all__ = [
+    "FALLBACK_ENCODINGS",
+    "control_share",
+    "decode_bytes",
+    "looks_binary",
+    "narrow_encoding",
+    "read_text",
+]
 
 # Tried in order: UTF-8 is the norm; cp1252 is what Windows tools and older news
 # databases export ("caf\xe9", curly quotes as \x93 \x94).
@@ -96,12 +104,16 @@ def decode_bytes(data: bytes, where: str) -> tuple[str, str]:
     text, encoding = _decode_narrow(data, where)
     controls = round(control_share(text) * len(text))
     if looks_binary(text):
-        raise CorpusError(
-            f"{where}: does not look like text: {controls:,} of its {len(text):,} characters "
-            "are control characters such as NUL. If it is text, re-save it as UTF-8; "
-            "otherwise remove it."
-        )
+        raise _controls_error(where, controls, len(text))
     return text, encoding
+
+
+def _controls_error(where: str, controls: int, length: int) -> CorpusError:
+    return CorpusError(
+        f"{where}: does not look like text: {controls:,} of its {length:,} characters "
+        "are control characters such as NUL. If it is text, re-save it as UTF-8; "
+        "otherwise remove it."
+    )
 
 
 def _decode(data: bytes, encoding: str, where: str) -> str:
@@ -129,7 +141,11 @@ def _decode_narrow(data: bytes, where: str) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
-    raise CorpusError(
+    raise _neither_error(where)
+
+
+def _neither_error(where: str) -> CorpusError:
+    return CorpusError(
         f"{where}: the bytes are neither UTF-8 nor cp1252 (Windows-1252) text. "
         "Re-save the file as UTF-8 (most editors offer 'Save with encoding'), "
         "or remove it if it is not a text file."
@@ -170,3 +186,55 @@ def read_text(path: Path, *, gzipped: bool = False) -> tuple[str, str]:
                 "Download or compress it again, or remove the '.gz' ending if it is plain text."
             ) from None
     return decode_bytes(data, str(path))
+
+
+def narrow_encoding(chunks: Callable[[], Iterable[bytes]], where: str) -> str | None:
+    r"""The encoding :func:`decode_bytes` picks for the bytes ``chunks()`` yields, when it
+    is UTF-8 or cp1252, found without holding the whole text; ``None`` when the bytes
+    start with a byte-order mark or hold many zero bytes (UTF-16/32: decode them whole).
+
+    In these two encodings a newline is one byte, so lines can be decoded one by one.
+    ``chunks`` is called again for each encoding tried; errors are those of
+    :func:`decode_bytes`.
+
+    >>> narrow_encoding(lambda: [b"caf\xc3\xa9\n", b"ok"], "x")
+    'utf-8'
+    >>> narrow_encoding(lambda: [b"caf\xe9"], "x")
+    'cp1252'
+    >>> print(narrow_encoding(lambda: [b"\xff\xfeA\x00"], "x"))  # UTF-16: decode it whole
+    None
+    """
+    for encoding in FALLBACK_ENCODINGS:
+        decoder = codecs.getincrementaldecoder(encoding)()
+        head, size, zeros, chars, controls = b"", 0, 0, 0, 0
+        failed = False
+        for chunk in chunks():
+            if len(head) < 32:
+                head += chunk[: 32 - len(head)]
+            size += len(chunk)
+            zeros += chunk.count(0)
+            if failed:
+                continue  # the zero bytes still count: they decide for UTF-16/32
+            try:
+                text = decoder.decode(chunk)
+            except UnicodeDecodeError:
+                failed = True
+                continue
+            chars += len(text)
+            if _CONTROLS.search(text):
+                controls += len(_CONTROLS.findall(text))
+        if any(head.startswith(bom) for bom, _ in _BOMS):
+            return None
+        _refuse_known_binary(head, where)
+        if zeros > MAX_CONTROL_SHARE * size:
+            return None
+        if not failed:
+            try:
+                chars += len(decoder.decode(b"", final=True))
+            except UnicodeDecodeError:  # the bytes end inside a character
+                continue
+            share = controls / chars if chars else 0.0
+            if share > MAX_CONTROL_SHARE and share * chars >= MIN_CONTROLS:
+                raise _controls_error(where, round(share * chars), chars)
+            return encoding
+    raise _neither_error(where)

@@ -21,6 +21,8 @@ __all__ = [
     "FURNITURE_MIN_ARTICLES",
     "FURNITURE_SHARE",
     "check_furniture_options",
+    "cut_furniture",
+    "outlet_furniture",
     "remove_furniture",
 ]
 
@@ -61,28 +63,71 @@ def remove_furniture(
         >>> remove_furniture(texts, ["Wire"] * 3)[0]
         ('Ames resigned.', (('outlet furniture (in 3 of 3 articles)', 'Sign off: Daily Wire Desk'),))
     """
+    found = outlet_furniture(
+        texts, outlets, stories=stories, share=share, min_articles=min_articles
+    )
+    results = []
+    for text, outlet in zip(texts, outlets, strict=True):
+        cut = cut_furniture(text, found[outlet]) if outlet in found else None
+        results.append(cut or (text, ()))
+    return results
+
+
+def outlet_furniture(
+    texts: Sequence[str],
+    outlets: Sequence[str],
+    *,
+    stories: Sequence[str] | None = None,
+    share: float = FURNITURE_SHARE,
+    min_articles: int = FURNITURE_MIN_ARTICLES,
+) -> dict[str, dict[str, str]]:
+    """Each outlet's furniture, as :func:`remove_furniture` finds it: outlet -> line key ->
+    why (``"outlet furniture (in 9 of 10 articles)"``); :func:`cut_furniture` removes it.
+
+    One outlet is looked at at a time, so only its articles' lines are held;
+    ``texts`` may be any sequence (such as one that makes stored strings into
+    ``str`` when indexed).
+
+    >>> texts = [f"{w} resigned.\\nSign off: Daily Wire Desk" for w in ("Ames", "Bo", "Cy")]
+    >>> outlet_furniture(texts + ["Other."], ["Wire"] * 3 + ["Post"])
+    {'Wire': {'sign off: daily wire desk': 'outlet furniture (in 3 of 3 articles)'}}
+    """
     check_furniture_options(share, min_articles)
     if len(texts) != len(outlets) or (stories is not None and len(stories) != len(texts)):
         raise OptionError("remove_furniture needs one outlet (and story) per text.")
-    repeated = _repeated_lines(texts, outlets, stories, share, min_articles)
-    results = []
-    for text, outlet in zip(texts, outlets, strict=True):
-        found = repeated.get(outlet)
-        if not found:
-            results.append((text, ()))
-            continue
-        kept, removed = [], []
-        for line in text.split("\n"):
-            why = found.get(_key(line))
-            if why:
-                removed.append((why, line.strip()))
-            else:
-                kept.append(line)
-        if removed and not any(line.strip() for line in kept):
-            # Nothing would be left: a repeated article (a duplicate), not furniture.
-            removed = []
-        results.append(("\n".join(kept).strip() if removed else text, tuple(removed)))
-    return [(_squeeze(text), removed) if removed else (text, ()) for text, removed in results]
+    by_outlet: dict[str, list[int]] = defaultdict(list)
+    for i, outlet in enumerate(outlets):
+        by_outlet[outlet].append(i)
+    out = {}
+    for outlet, rows in by_outlet.items():
+        if len(rows) >= min_articles:
+            found = _repeated_lines(rows, texts, stories, share, min_articles)
+            if found:
+                out[outlet] = found
+    return out
+
+
+def cut_furniture(
+    text: str, found: dict[str, str]
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """``(text, removed)`` without the lines of ``found`` (one outlet's, from
+    :func:`outlet_furniture`), or None when nothing is removed.
+
+    An article of nothing but such lines is a duplicate, left for the user to see.
+
+    >>> cut_furniture("Ames resigned.\\nSign off: Desk 2019", {"sign off: desk 0": "footer"})
+    ('Ames resigned.', (('footer', 'Sign off: Desk 2019'),))
+    """
+    kept, removed = [], []
+    for line in text.split("\n"):
+        why = found.get(_key(line))
+        if why:
+            removed.append((why, line.strip()))
+        else:
+            kept.append(line)
+    if not removed or not any(line.strip() for line in kept):
+        return None
+    return _squeeze("\n".join(kept).strip()), tuple(removed)
 
 
 def check_furniture_options(share: float, min_articles: int) -> None:
@@ -106,35 +151,25 @@ def _key(line: str) -> str:
     return _SPACES.sub(" ", _DIGITS.sub("0", line.strip().casefold()))
 
 
-def _repeated_lines(texts, outlets, stories, share, min_articles) -> dict[str, dict[str, str]]:
-    """Per outlet, furniture line key -> why it is furniture."""
-    keys = [
-        {k for k in map(_key, text.split("\n")) if any(c.isalpha() for c in k)} for text in texts
-    ]
-    by_outlet: dict[str, list[int]] = defaultdict(list)
-    for i, outlet in enumerate(outlets):
-        by_outlet[outlet].append(i)
-    out: dict[str, dict[str, str]] = {}
-    for outlet, rows in by_outlet.items():
-        if len(rows) < min_articles:
-            continue
-        unit = _story_units(rows, keys, stories)
-        hosts: dict[str, set] = defaultdict(set)
-        for i in rows:
-            for key in keys[i]:
-                hosts[key].add(unit[i])
-        total = len(set(unit.values()))
-        found = {
-            key: f"outlet furniture (in {len(h)} of {total} articles)"
-            for key, h in hosts.items()
-            if len(h) >= min_articles and len(h) >= share * total
-        }
-        if found:
-            out[outlet] = found
-    return out
+def _repeated_lines(rows, texts, stories, share, min_articles) -> dict[str, str]:
+    """One outlet's furniture: line key -> why it is furniture."""
+    keys = {
+        i: {k for k in map(_key, texts[i].split("\n")) if any(c.isalpha() for c in k)} for i in rows
+    }
+    unit = _story_units(rows, keys, stories)
+    hosts: dict[str, set] = defaultdict(set)
+    for i in rows:
+        for key in keys[i]:
+            hosts[key].add(unit[i])
+    total = len(set(unit.values()))
+    return {
+        key: f"outlet furniture (in {len(h)} of {total} articles)"
+        for key, h in hosts.items()
+        if len(h) >= min_articles and len(h) >= share * total
+    }
 
 
-def _story_units(rows: list[int], keys: list[set], stories) -> dict[int, object]:
+def _story_units(rows: list[int], keys: dict[int, set], stories) -> dict[int, object]:
     """Which articles of one outlet are one story: same story id, or many lines in common.
 
     Two articles that share at least ``_SAME_STORY_LINES`` lines (or half the lines

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .. import paths
 from ..errors import CorpusError, OptionError
 from ..memory import release_freed_memory
-from .cleaning import clean_article, describe_cleaning
+from .clean_texts import CleanedTexts, clean_texts, remove_outlet_furniture, text_values
+from .cleaning import describe_cleaning
 from .columns import (
     CORPUS_COLUMNS,
     UNKNOWN_OUTLET,
@@ -32,12 +35,10 @@ from .furniture import (
     FURNITURE_MIN_ARTICLES,
     FURNITURE_SHARE,
     check_furniture_options,
-    remove_furniture,
 )
 from .language import detect_language
 from .notes import text_notes
 from .pages import HTML_SUFFIXES, add_page_metadata
-from .prepare import prepare_text
 from .readers import (
     TABLE_SUFFIXES,
     TEXT_SUFFIXES,
@@ -242,8 +243,19 @@ def _from_path(path: Path, metadata, mapping, clean: bool, notes: list[str]) -> 
             f"{', '.join(TABLE_SUFFIXES)} file.{hint}"
         )
     _no_metadata(metadata, f"{path.name}")
-    raw = read_table(path, lambda header: string_columns(header, mapping))
+    raw = read_table(
+        path,
+        lambda header: string_columns(header, mapping),
+        lambda header: _text_column(header, mapping),
+    )
     return _from_table(raw, mapping, clean, notes, str(path))
+
+
+def _text_column(header: list, mapping: dict[str, str]) -> str | None:
+    try:
+        return resolve_columns(header, mapping).get("text")
+    except OptionError:  # raised again, where it always is, once the table is read
+        return None
 
 
 def _from_folder(folder: Path, metadata, mapping, clean: bool, notes: list[str]) -> pd.DataFrame:
@@ -348,16 +360,20 @@ def _assemble(
     """Build the corpus; text comes from ``columns["text"]`` or else the files read."""
     n = len(table)
     values = {
-        key: scalar_strings(table[col], raw.sources, col)
+        key: _checked_texts(table[col], raw.sources, col)
+        if key == "text"
+        else scalar_strings(table[col], raw.sources, col)
         for key, col in columns.items()
         if col and key in ("doc_id", "outlet", "title", "text")
     }
-    raw_text = values["text"] if "text" in values else list(raw.table["text"])
     outlet = outlet_values(table, columns.get("outlet"), notes)
     story = story_values(table, columns.get("story"))
-    text, headlines, cleaning = _clean_texts(raw_text, raw.sources, clean)
+    if "text" in values:
+        texts = clean_texts(values.pop("text"), raw.sources, columns["text"], clean)
+    else:
+        texts = clean_texts(raw.table["text"], raw.sources, None, clean)
     if clean:
-        text, cleaning = _remove_furniture(text, cleaning, outlet, story.get("story"), clean)
+        _remove_furniture(texts, outlet, story.get("story"), clean)
     if columns.get("doc_id"):
         doc_id = values["doc_id"]
         check_missing_ids(doc_id, raw.sources, columns["doc_id"])
@@ -366,25 +382,27 @@ def _assemble(
         doc_id = [f"doc-{i:0{width}d}" for i in range(1, n + 1)]
     check_unique_ids(pd.Series(doc_id), raw.sources, origin, columns.get("doc_id"))
     title = [t.strip() for t in values["title"]] if "title" in values else [""] * n
+    cleaning = [""] * n
     if clean:
-        title = [t or h for t, h in zip(title, headlines, strict=True)]
+        title = [t or h for t, h in zip(title, texts.headlines, strict=True)]
         cleaning = [
             describe_cleaning(_name_first_line(removed, t))
-            for removed, t in zip(cleaning, title, strict=True)
+            for removed, t in zip(texts.removed, title, strict=True)
         ]
-    language = [detect_language(t) for t in text]
+    language = [detect_language(t) for t in text_values(texts.text)]
     out = {
         "doc_id": doc_id,
         "outlet": outlet,
         "title": title,
         "date": date_values(table, columns.get("date"), notes),
-        "text": text,
-        "raw_text": raw_text,
+        "text": texts.text,
+        "raw_text": texts.raw,
         "source": raw.sources,
         "encoding": raw.encodings,
-        "cleaning": cleaning if clean else [""] * n,
+        "cleaning": cleaning,
         "language": language,
     }
+    del texts
     corpus = pd.DataFrame(
         {k: v if k == "date" else pd.array(v, dtype="str") for k, v in out.items()} | story,
         index=pd.RangeIndex(n),
@@ -397,38 +415,32 @@ def _assemble(
     return pd.concat([corpus, extras], axis=1)
 
 
-def _clean_texts(raw_text: list[str], sources: list[str], clean: bool):
-    """Texts, detected headlines and what was removed (markup, boilerplate) per article."""
-    where = [s if s != "DataFrame" else f"the DataFrame's row {i}" for i, s in enumerate(sources)]
-    prepared = [prepare_text(t, w) for t, w in zip(raw_text, where, strict=True)]
-    if not clean:
-        # Binary-looking texts are refused either way; nothing is removed.
-        return list(raw_text), [""] * len(raw_text), [()] * len(raw_text)
-    cleaned = [clean_article(t) for t, _ in prepared]
-    return (
-        [c.text for c in cleaned],
-        [c.headline for c in cleaned],
-        [(*removed, *c.removed) for (_, removed), c in zip(prepared, cleaned, strict=True)],
-    )
+def _checked_texts(values: pd.Series, sources: list[str], column: str) -> pd.Series:
+    """``values``, once each is known to make a string (the usual error otherwise).
+
+    The strings themselves are made a chunk at a time while cleaning.
+    """
+    if values.dtype == object:
+        scalar_strings(values, sources, column)
+    return values
 
 
-def _remove_furniture(text, cleaning, outlet, story, options: _Cleaning):
-    """Texts and what was removed once each outlet's repeated lines are out.
+def _remove_furniture(texts: CleanedTexts, outlet, story, options: _Cleaning) -> None:
+    """Take each outlet's repeated lines out of the texts.
 
     Articles without a known outlet are left alone: lines they share may come
     from different outlets (a wire story), which is no evidence of furniture.
     """
     known = [o if o and o != UNKNOWN_OUTLET else f"\0{i}" for i, o in enumerate(outlet)]
     stories = None if story is None else list(story)
-    found = remove_furniture(
-        text, known, stories=stories, share=options.share, min_articles=options.min_articles
-    )
-    removed = [(*before, *after) for before, (_, after) in zip(cleaning, found, strict=True)]
-    return [t for t, _ in found], removed
+    remove_outlet_furniture(texts, known, stories, options.share, options.min_articles)
 
 
 def _warn_empty(corpus: pd.DataFrame, notes: list[str]) -> None:
-    empty = corpus.loc[corpus["text"].str.strip() == "", "doc_id"]
+    # As pandas' str.strip() would, a chunk at a time: no stripped copy of every text.
+    texts = corpus["text"].array._pa_array
+    blank = [pc.equal(pc.utf8_trim_whitespace(chunk), "") for chunk in texts.chunks]
+    empty = corpus.loc[pa.chunked_array(blank, type=pa.bool_()).to_numpy(), "doc_id"]
     if len(empty):
         notes.append(
             f"{len(empty)} article(s) have no text and are kept (they count as zero): "

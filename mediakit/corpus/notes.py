@@ -31,7 +31,9 @@ def text_notes(corpus: pd.DataFrame, clean: bool) -> list[str]:
             f"{len(html)} article(s) hold HTML markup, kept because clean=False: "
             f"{listing(html)}. Load with clean=True to keep only their text."
         )
-    other = corpus[~corpus["language"].isin([ENGLISH, UNDETERMINED])]
+    # Two columns first: a row filter on the whole corpus would copy every text.
+    languages = corpus[["doc_id", "language"]]
+    other = languages[~languages["language"].isin([ENGLISH, UNDETERMINED])]
     if len(other):
         by_language = "; ".join(
             f"{lang}: {listing(ids)}" for lang, ids in other.groupby("language")["doc_id"]

@@ -6,8 +6,10 @@ from (``path:line``) and the encoding that decoded it.
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +18,11 @@ import pandas as pd
 
 from ..errors import CorpusError
 from .article_check import page_notes
+from .clean_texts import arrow_strings
 from .csvfile import read_csv_text
-from .decode import read_text
+from .decode import narrow_encoding, read_text
 from .pages import HTML_SUFFIXES, page_table, read_page_file
+from .values import scalar_strings
 
 TEXT_SUFFIXES = (".txt", ".md")
 TABLE_SUFFIXES = (
@@ -77,18 +81,26 @@ def read_folder(folder: Path) -> RawTable:
     return RawTable(table, [str(p) for p in files], [enc for _, enc in decoded], page_notes(pages))
 
 
-def read_table(path: Path, string_columns: Callable[[list[str]], Iterable[str]]) -> RawTable:
+def read_table(
+    path: Path,
+    string_columns: Callable[[list[str]], Iterable[str]],
+    text_column: Callable[[list[str]], str | None] | None = None,
+) -> RawTable:
     """Read a CSV, JSONL or Parquet file.
 
     ``string_columns`` receives the CSV header and names the columns to keep as
     strings (ids with leading zeros, texts like "NA"); other formats store types.
+    ``text_column`` receives a JSONL file's columns and names the one with the
+    article texts, which is then read as strings (``str`` dtype), a chunk at a time.
     """
     suffix = table_suffix(path)
     if suffix in (".csv", ".csv.gz"):
         return _read_csv(path, string_columns, gzipped=suffix.endswith(".gz"))
     if suffix == ".parquet":
         return _read_parquet(path)
-    return _read_jsonl(path, string_columns, gzipped=suffix.endswith(".gz"))
+    return _read_jsonl(
+        path, string_columns, gzipped=suffix.endswith(".gz"), text_column=text_column
+    )
 
 
 def _read_csv(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTable:
@@ -99,10 +111,37 @@ def _read_csv(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTabl
     return RawTable(table, [f"{path}:{n}" for n in line_numbers], [encoding] * len(table))
 
 
-def _read_jsonl(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTable:
-    text, encoding = read_text(path, gzipped=gzipped)
-    records, lines = [], []
-    for number, line in enumerate(_lines(text), start=1):
+def _read_jsonl(
+    path: Path, string_columns: Callable, *, gzipped: bool, text_column: Callable | None
+) -> RawTable:
+    encoding, lines = _jsonl_lines(path, gzipped)
+    # A first pass finds the columns, so the text column is known before any text is
+    # kept; the second keeps each chunk of texts as Arrow strings (UTF-8, a quarter of
+    # Python's four bytes a character when a text holds one emoji) as soon as it is read.
+    header = list(dict.fromkeys(key for _, record in _records(path, lines()) for key in record))
+    text = text_column(header) if text_column else None
+    records, numbers, texts = [], [], _TextColumn(text, path)
+    for number, record in _records(path, lines()):
+        if text in record:
+            texts.add(record[text], f"{path}:{number}")
+            record[text] = None  # the column keeps its place among the others
+        else:
+            texts.add(None, f"{path}:{number}")
+        records.append(record)
+        numbers.append(number)
+    table = pd.DataFrame.from_records(records) if records else pd.DataFrame()
+    # Standard columns keep the values as stored: an id 7 in a column with a missing
+    # value must not become "7.0".
+    for column in string_columns(list(table.columns)):
+        if column != text:
+            table[column] = pd.Series([r.get(column) for r in records], dtype=object)
+    if text in table.columns:
+        table[text] = texts.values()
+    return RawTable(table, [f"{path}:{n}" for n in numbers], [encoding] * len(records))
+
+
+def _records(path: Path, lines: Iterable[str]) -> Iterator[tuple[int, dict]]:
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -117,19 +156,90 @@ def _read_jsonl(path: Path, string_columns: Callable, *, gzipped: bool) -> RawTa
                 f"{path}: line {number} is a JSON {type(record).__name__}, not an object. "
                 'Each line must be one object such as {"id": "a1", "text": "..."}.'
             )
-        records.append(record)
-        lines.append(number)
-    del text  # a large corpus: the decoded file need not live beside its records
-    table = pd.DataFrame.from_records(records) if records else pd.DataFrame()
-    # Standard columns keep the values as stored: an id 7 in a column with a missing
-    # value must not become "7.0".
-    for column in string_columns(list(table.columns)):
-        table[column] = pd.Series([r.get(column) for r in records], dtype=object)
-    return RawTable(
-        table,
-        [f"{path}:{n}" for n in lines],
-        [encoding] * len(records),
-    )
+        yield number, record
+
+
+def _jsonl_lines(path: Path, gzipped: bool) -> tuple[str, Callable[[], Iterator[str]]]:
+    """The file's encoding, and a function that reads its lines again each time it is called.
+
+    UTF-8 and cp1252 files are read a line at a time, never whole; other encodings
+    (a byte-order mark, UTF-16 without one) are decoded whole, as is a file that
+    cannot be streamed (unreadable, a broken gzip), so its error is the usual one.
+    """
+
+    def chunks() -> Iterator[bytes]:
+        with _open(path, gzipped) as f:
+            while chunk := f.read(_READ_BYTES):
+                yield chunk
+
+    try:
+        encoding = narrow_encoding(chunks, str(path))
+    except (OSError, EOFError, zlib.error):
+        encoding = None
+    if encoding is None:
+        text, encoding = read_text(path, gzipped=gzipped)
+        return encoding, lambda: _lines(text)
+
+    def lines() -> Iterator[str]:
+        with _open(path, gzipped) as f:
+            for line in f:  # binary lines end at b"\n" only, as _lines splits
+                yield (line[:-1] if line.endswith(b"\n") else line).decode(encoding)
+
+    return encoding, lines
+
+
+def _open(path: Path, gzipped: bool):
+    return gzip.open(path, "rb") if gzipped else open(path, "rb")
+
+
+_READ_BYTES = 1 << 24
+_TEXT_CHUNK = 500  # texts converted to Arrow at a time
+
+
+class _TextColumn:
+    """A text column gathered as Arrow strings, chunk by chunk, while a file is read.
+
+    Values become strings as :func:`~mediakit.corpus.values.scalar_strings` makes them
+    (missing ones ""); if one cannot (a JSON object), the column keeps the values as
+    stored from then on, so loading raises the usual error.
+    """
+
+    def __init__(self, column: str | None, path: Path) -> None:
+        self.column, self.path = column, path
+        self.chunks: list = []
+        self.pending: list = []
+        self.where: list[str] = []
+        self.as_stored: list | None = None  # set once a value is not a scalar
+
+    def add(self, value: object, where: str) -> None:
+        if self.column is None:
+            return
+        self.pending.append(value)
+        self.where.append(where)
+        if len(self.pending) >= _TEXT_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+
+        if self.as_stored is None:
+            try:
+                strings = scalar_strings(self.pending, self.where, self.column)
+            except CorpusError:
+                self.as_stored = [s for chunk in self.chunks for s in chunk.to_pylist()]
+                self.chunks = []
+            else:
+                self.chunks.append(arrow_strings(strings))
+        if self.as_stored is not None:
+            self.as_stored.extend(self.pending)
+        self.pending, self.where = [], []
+
+    def values(self):
+        import pyarrow as pa
+
+        self._flush()
+        if self.as_stored is not None:
+            return pd.Series(self.as_stored, dtype=object)
+        return pd.array(pa.chunked_array(self.chunks, type=pa.large_string()), dtype="str")
 
 
 def _lines(text: str) -> Iterator[str]:
