@@ -37,15 +37,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_scale import DEFAULT_CORPUS, tree_pss, write_records  # noqa: E402
+from bench_scale import DEFAULT_CORPUS, _measure, write_records  # noqa: E402
 
 # -P: mediakit comes from PYTHONPATH or the install, not from the current folder.
 _CHILD = """
@@ -69,24 +66,9 @@ print(json.dumps({
 
 
 def measure(path: Path) -> dict:
-    """Load ``path`` in a child process; its figures plus the peak PSS of its tree."""
-    proc = subprocess.Popen([sys.executable, "-P", "-c", _CHILD, str(path)], stdout=subprocess.PIPE)
-    peak, done = 0, threading.Event()
-
-    def sample() -> None:
-        nonlocal peak
-        while not done.is_set():
-            peak = max(peak, tree_pss(proc.pid))
-            time.sleep(0.05)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out, _ = proc.communicate()
-    done.set()
-    sampler.join()
-    if proc.returncode:
-        raise SystemExit(f"load_corpus({path}) failed with exit code {proc.returncode}")
-    return json.loads(out.decode().strip().splitlines()[-1]) | {"peak_pss": peak}
+    """Load ``path`` in a child process; its figures plus the peak PSS of its tree (bytes)."""
+    out, peak_mb = _measure([sys.executable, "-P", "-c", _CHILD, str(path)])
+    return json.loads(out.strip().splitlines()[-1]) | {"peak_pss": peak_mb * 2**20}
 
 
 def main() -> None:

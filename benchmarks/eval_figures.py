@@ -355,11 +355,7 @@ def score_pairs(
     res = PairScore(max_ratio, flagged=len(flagged), real_disagreements=len(real))
     hit = set()
     for r in flagged.itertuples():
-        key = frozenset([(r.doc_id_a, to_raw(r.doc_id_a, r.start_char_a)),
-                         (r.doc_id_b, to_raw(r.doc_id_b, r.start_char_b))])  # fmt: skip
-        said = (
-            f"[{r.group}] {r.outlet_a}: {r.claim_a!r} vs {r.outlet_b}: {r.claim_b!r} ({r.reason})"
-        )
+        key, said = _flagged(r, to_raw)
         if r.doc_id_a in labelled and r.doc_id_b in labelled:
             ok = key in real
         else:
@@ -401,11 +397,7 @@ def score_allsides_pairs(
     to_raw = _raw_offsets(corpus)
     res = PairScore(MAX_RATIO, flagged=len(flagged), real_disagreements=int(verdicts["real"].sum()))
     for r in flagged.itertuples():
-        key = frozenset([(r.doc_id_a, to_raw(r.doc_id_a, r.start_char_a)),
-                         (r.doc_id_b, to_raw(r.doc_id_b, r.start_char_b))])  # fmt: skip
-        said = (
-            f"[{r.group}] {r.outlet_a}: {r.claim_a!r} vs {r.outlet_b}: {r.claim_b!r} ({r.reason})"
-        )
+        key, said = _flagged(r, to_raw)
         ok = judged.get(key)
         if ok is None:
             res.unjudged += 1
@@ -416,6 +408,14 @@ def score_allsides_pairs(
             res.notes.append(f"SPURIOUS PAIR {said}")
     res.real_found = res.real_flagged
     return res
+
+
+def _flagged(r, to_raw) -> tuple[frozenset, str]:
+    """A flagged pair's key (both claims by doc_id and raw offset) and how to print it."""
+    key = frozenset([(r.doc_id_a, to_raw(r.doc_id_a, r.start_char_a)),
+                     (r.doc_id_b, to_raw(r.doc_id_b, r.start_char_b))])  # fmt: skip
+    said = f"[{r.group}] {r.outlet_a}: {r.claim_a!r} vs {r.outlet_b}: {r.claim_b!r} ({r.reason})"
+    return key, said
 
 
 def _pair_keys(table: pd.DataFrame, *, as_list: bool = False):
