@@ -63,3 +63,13 @@ def test_few_spurious_disagreements(measured):
     assert pairs.unjudged == 0
     assert pairs.share_spurious <= 0.10
     assert pairs.real_found >= pairs.real_disagreements - 1
+
+
+def test_disagreements_inside_found_stories_stay_where_they_were_measured(measured):
+    # allsides-2000 grouped by mediakit.stories: 67 flagged pairs judged by reading, 5 real
+    # (92.5% spurious); the group, fate and remainder rules made it 48 flagged, 4 real
+    # (91.7%). Far from the 10% goal: this only keeps it from getting worse unnoticed, and
+    # every newly flagged pair fails here until it is judged in the verdicts file.
+    got = measured.allsides
+    assert got.unjudged == 0, "\n".join(got.notes)
+    assert got.flagged <= 50 and got.real_found >= 4
