@@ -10,6 +10,7 @@ reader.
 from __future__ import annotations
 
 import html
+import time
 from collections.abc import Iterable
 from typing import Any
 
@@ -30,6 +31,11 @@ CLICKS = {
     "outlets": ("outlet_a", "outlet_b"),
     "outlet": ("outlet",),
 }
+#: Selections that stand for one article (or pair) and for a list of an outlet's articles.
+_ITEMS = ("article", "pair")
+_LISTS = ("outlet", "outlets")
+#: Seconds within which two selection events come from one click.
+_ONE_CLICK = 0.5
 #: Articles a list offers; a longer list is cut, with a note.
 LIST_LIMIT = 200
 _WIDTH = "720px"
@@ -107,6 +113,8 @@ class MarkReader(w.VBox):
         if not isinstance(corpus, pd.DataFrame) or not {"doc_id", "text"} <= set(corpus.columns):
             raise CorpusError("Pass the corpus table from mediakit.load_corpus(SOURCE, **COLUMNS).")
         self._corpus, self._sentences = corpus, sentences
+        self._opened_by: str | None = None  # the selection whose click the reader shows
+        self._opened_at = 0.0
         self.note = w.HTML()
         self.listing = w.Select(options=[], value=None, layout=w.Layout(width=_WIDTH))
         self.listing.layout.display = "none"
@@ -121,6 +129,7 @@ class MarkReader(w.VBox):
 
     def clear(self) -> None:
         """Show nothing (a new chart: the old click no longer applies)."""
+        self._opened_by = None
         self.note.value, self.page.value = "", ""
         self.listing.options = []
         self.listing.layout.display = "none"
@@ -171,10 +180,23 @@ class MarkReader(w.VBox):
         return self._corpus.loc[mask, "doc_id"].astype(str).tolist()
 
     def open_mark(self, click: str, picked: dict | None) -> None:
-        """Show what the mark ``picked`` (its data fields) of the selection ``click`` stands for."""
+        """Show what the mark ``picked`` (its data fields) of the selection ``click`` stands for.
+
+        ``picked=None`` (the selection emptied) clears the reader only if that
+        selection opened what it shows: a click on an outlet's box also empties
+        the dots' selection, and must not wipe the list the box just opened.
+        """
         if picked is None:
-            self.clear()
-        elif click == "article":
+            if self._opened_by in (click, None):
+                self.clear()
+            return
+        # One click on a dot drawn over its outlet's mark can fill both selections, in
+        # either order: the article (the mark on top) wins.
+        now = time.monotonic()
+        if click in _LISTS and self._opened_by in _ITEMS and now - self._opened_at < _ONE_CLICK:
+            return
+        self._opened_by, self._opened_at = click, now
+        if click == "article":
             self.show_article(str(picked["doc_id"]), picked.get("start_char"))
         elif click == "pair":
             pair = [str(picked["doc_id_a"]), str(picked["doc_id_b"])]

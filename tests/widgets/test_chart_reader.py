@@ -65,8 +65,25 @@ def test_an_outlet_pair_lists_both_outlets_and_other_outlets_says_what_it_is(cor
     assert len(ui.reader.listing.options) == 2 and f"{x} and {y}" in ui.reader.note.value
     ui.reader.open_mark("outlet", {"outlet": OTHER_OUTLETS})
     assert ui.reader.listing.options == () and "does not name" in ui.reader.note.value
+    ui.reader.open_mark("outlet", {"outlet": x})
+    # The box's click also empties the dots' selection: that must not wipe the list.
+    ui.reader.open_mark("article", None)
+    assert len(ui.reader.listing.options) == 1
     ui.reader.open_mark("outlet", None)  # a click on empty space clears the reader
     assert ui.reader.note.value == "" and ui.reader.value == ""
+
+
+def test_one_click_on_a_dot_over_its_outlets_mark_opens_the_article(corpus):
+    ui = chart_reader(mediakit.charts.metric_by_outlet(mediakit.analyze(corpus), "words"), corpus)
+    doc, outlet = corpus["doc_id"].iloc[0], corpus["outlet"].iloc[0]
+    # Both selections fill, in either order: the article stays.
+    ui.reader.open_mark("article", {"doc_id": doc})
+    ui.reader.open_mark("outlet", {"outlet": outlet})
+    assert doc in ui.reader.value and ui.reader.listing.layout.display == "none"
+    ui.reader.clear()
+    ui.reader.open_mark("outlet", {"outlet": outlet})
+    ui.reader.open_mark("article", {"doc_id": doc})
+    assert doc in ui.reader.value
 
 
 def test_an_article_click_marks_its_passage_and_a_foreign_id_says_so(corpus):

@@ -5,7 +5,7 @@ copy of notebooks/ and with the private test cache. Chromium opens
 03_dashboard.ipynb, runs every cell from the Run menu as a student would, waits
 for the widgets and the charts, changes the metric dropdown and checks that the
 chart's axis title follows, clicks a dot (its article opens under the chart)
-and an outlet's box (its articles are listed), searches a word (the count and
+and an outlet's point in the profile (its articles are listed), searches a word (the count and
 the lines appear under the box, a line opens its article marked), empties and
 refills the outlet picker, and downloads a chart's CSV. Every request that does not go to localhost is
 blocked and recorded, and the test fails if there was any: the workbook must
@@ -227,7 +227,7 @@ def test_dashboard_runs_and_redraws_offline_in_jupyterlab(lab):
         after = _axis_titles(chart)
         assert metric_title(second) in after and metric_title(first) not in after, after
 
-        # A dot opens its article right under the chart; an outlet's box lists its articles.
+        # A dot opens its article right under the chart; an outlet's point lists its articles.
         dot = chart.locator(".mark-symbol path").first
         dot.scroll_into_view_if_needed()
         dot.click(force=True)
@@ -235,11 +235,15 @@ def test_dashboard_runs_and_redraws_offline_in_jupyterlab(lab):
         title.wait_for(timeout=REDRAW_TIMEOUT * 1000)
         titles = set(mediakit.load_corpus()["title"])
         assert title.inner_text() in titles, title.inner_text()
-        box = chart.locator(".mark-rect path").first
-        box.click(force=True)
+        # The profile's points stand for outlets only (the metric chart's dots cover its ticks).
+        profile = output.locator(".vega-embed", has_text="standard deviations").first
+        point = profile.locator(".mark-symbol path").first
+        point.scroll_into_view_if_needed()
+        point.click(force=True)
         listed = output.locator("text=pick one to read it").first
         listed.wait_for(timeout=REDRAW_TIMEOUT * 1000)
-        assert "article" in listed.inner_text()
+        page.wait_for_timeout(1_000)  # the dots' selection empties too: the list must stay
+        assert "article" in listed.inner_text(timeout=5_000)
 
         # Search: the count and the lines appear right under the box; a line opens its article.
         search = output.locator("input[placeholder='a word or phrase, then Enter']")
