@@ -381,13 +381,13 @@ def score_allsides_pairs(
 
     This is the use the tool is made for: a corpus with no story labels, grouped
     by :func:`mediakit.stories`. Every flagged pair was judged by reading both
-    sentences (``figure_pair_verdicts_allsides.csv``; judged before any rule was
+    sentences (``figure_pair_verdicts_stories.csv``; judged before any rule was
     changed on them: the first measurement is the honest one). A pair not judged
     there counts as spurious and is printed, to be judged.
     """
     # As load_corpus gives it: no story column, so mediakit groups the stories itself.
     corpus = corpora["allsides"].drop(columns=["story", "corpus"])
-    verdicts = pd.read_csv(LABELS / "figure_pair_verdicts_allsides.csv")
+    verdicts = pd.read_csv(LABELS / "figure_pair_verdicts_stories.csv")
     judged = dict(
         zip(_pair_keys(verdicts, as_list=True), verdicts["real"].astype(bool), strict=True)
     )
