@@ -236,6 +236,15 @@ def _head_class(counted: str, unit: str) -> str:
         return cls
     if head in _ANYONE:
         return "people"
+    return _singular(head)
+
+
+def _singular(head: str) -> str:
+    """A plural head as its singular, so "states" and "state" meet ("bus" and "press" stay).
+
+    >>> _singular("voters"), _singular("press"), _singular("bus")
+    ('voter', 'press', 'bus')
+    """
     return head[:-1] if len(head) > 3 and head.endswith("s") and not head.endswith("ss") else head
 
 
@@ -261,7 +270,7 @@ def _whose(counted: str, unit: str) -> str:
     head = head_word(counted).replace("’", "'")
     if not head or head in _ANYONE:
         return ""
-    return head[:-1] if len(head) > 3 and head.endswith("s") and not head.endswith("ss") else head
+    return _singular(head)
 
 
 #: What happened to the people a figure counts, read from its sentence: a count of the
