@@ -37,6 +37,7 @@ def add_analyze_parser(sub: argparse._SubParsersAction) -> argparse.ArgumentPars
 def cli_analyze(args: argparse.Namespace) -> int:
     """Run ``mediakit analyze`` for parsed arguments; return the exit code."""
     from ..analyses.metrics import analyze  # here: building the parser must not load spaCy
+    from ..memory import release_freed_memory
     from ..reporting.spreadsheet import write_csv
 
     out = Path(args.output) if args.output else None
@@ -47,7 +48,10 @@ def cli_analyze(args: argparse.Namespace) -> int:
             out, input_paths(args), kind="metrics table", ours=is_metrics_table, force=args.force
         )
     t0 = time.perf_counter()
-    corpus = load_from_args(args)
+    # The metrics read only the cleaned text: the raw text (about half of a
+    # large corpus's table) is let go before the parse.
+    corpus = load_from_args(args).drop(columns=["raw_text"])
+    release_freed_memory()
     metrics = analyze(
         corpus,
         n_process=args.n_process,

@@ -11,8 +11,9 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from itertools import chain, islice
 from multiprocessing import get_context
 
 import pyarrow as pa
@@ -95,14 +96,16 @@ _START_METHOD = "fork" if sys.platform.startswith("linux") else "spawn"
 WORKER_ARTICLES = 4000
 
 
-def _chunks(items: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _chunks(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    # From an iterator: only the chunks in flight are ever held as Python strings.
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def parse_into(
     store: ParseStore,
-    todo: dict[str, str],
+    todo: Mapping[str, str],
     *,
     model: str | None = None,
     n_process: int | None = None,
@@ -121,14 +124,12 @@ def parse_into(
         return
     from tqdm.auto import tqdm
 
-    items = list(todo.items())
     if n_process is None:
-        n_process = default_n_process(sum(len(t) for _, t in items))
+        n_process = default_n_process(sum(len(t) for t in todo.values()))
     if progress is None:
-        progress = len(items) >= 50
-    bar = tqdm(
-        total=len(items), unit="article", desc="parsing", disable=not progress, smoothing=0.1
-    )
+        progress = len(todo) >= 50
+    items = todo.items()  # read as the parse goes: todo may fetch each text when asked
+    bar = tqdm(total=len(todo), unit="article", desc="parsing", disable=not progress, smoothing=0.1)
     last_flush = time.monotonic()
 
     def take(batch: pa.RecordBatch) -> None:
@@ -141,7 +142,7 @@ def parse_into(
 
     try:
         if engine == "dask":
-            parse_on_cluster(items, take, model=model, batch_size=batch_size)
+            parse_on_cluster(list(items), take, model=model, batch_size=batch_size)
         elif n_process <= 1:
             for chunk in _chunks(items, batch_size):
                 take(parse_batch(chunk, model, batch_size))
@@ -155,7 +156,9 @@ def parse_into(
 def _parse_parallel(items, take, *, model, n_process, batch_size) -> None:
     # A fresh pool per segment recycles the workers (the pool's own
     # max_tasks_per_child refuses the fork start method).
-    for segment in _chunks(items, WORKER_ARTICLES * n_process):
+    it = iter(items)
+    while (first := next(it, None)) is not None:
+        segment = chain([first], islice(it, WORKER_ARTICLES * n_process - 1))
         _parse_segment(segment, take, model=model, n_process=n_process, batch_size=batch_size)
 
 

@@ -7,6 +7,7 @@ ask for, row-aligned with the corpus. Nothing here parses a text twice.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from .engine import check_parse_options, parse_into
 from .pipeline import model_id as _model_id
 from .pipeline import model_name
 from .store import ParseStore, keys_for
+from .text_column import TextColumn
 
 REQUIRED = ("doc_id", "outlet", "text")
 
@@ -42,7 +44,9 @@ def as_corpus(corpus: Any = None) -> pd.DataFrame:
         if dup:
             raise CorpusError(f"Duplicate doc_id values {dup[:5]}; make doc ids unique.")
         return checked_table(corpus)
-    return load_corpus(corpus)
+    # No analysis reads the text as it was before cleaning; on a large corpus
+    # it is about half of the table.
+    return load_corpus(corpus).drop(columns=["raw_text"])
 
 
 @dataclass
@@ -56,6 +60,7 @@ class ParsedCorpus:
     model: str
     parse_options: dict = field(default_factory=dict, repr=False)
     _tables: dict[tuple[str, ...], pa.Table] = field(default_factory=dict, repr=False)
+    _texts: TextColumn | None = field(default=None, repr=False)
 
     def columns(self, *names: str) -> pa.Table:
         """Parse-record columns, one row per corpus row, in corpus order.
@@ -81,12 +86,34 @@ class ParsedCorpus:
 
     def ensure_parsed(self) -> None:
         """Parse the articles the store lacks (all of them the first time)."""
-        todo = self.store.missing(dict(zip(self.keys, self.texts, strict=True)))
+        texts = self.texts
+        missing = self.store.missing_keys(self.keys, texts.lengths())
+        row = {k: i for i, k in enumerate(self.keys)}
+        todo = _TextsByKey({k: row[k] for k in missing}, texts)
         parse_into(self.store, todo, model=self.model, **self.parse_options)
 
     @property
-    def texts(self) -> list[str]:
-        return [t if isinstance(t, str) else "" for t in self.corpus["text"].tolist()]
+    def texts(self) -> TextColumn:
+        """The corpus's texts ("" where missing), made Python strings a block at a time."""
+        if self._texts is None or len(self._texts) != len(self.corpus):
+            self._texts = TextColumn(self.corpus["text"])
+        return self._texts
+
+
+class _TextsByKey(Mapping):
+    """``{key: text}`` for some corpus rows, each text read from the column when asked."""
+
+    def __init__(self, rows: dict[str, int], texts: TextColumn) -> None:
+        self._rows, self._texts = rows, texts
+
+    def __getitem__(self, key: str) -> str:
+        return self._texts[self._rows[key]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
 
 def parse_corpus(
@@ -112,7 +139,7 @@ def parse_corpus(
     corpus = as_corpus(corpus)
     name = model or model_name()
     mid = _model_id(name)
-    texts = [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
+    texts = TextColumn(corpus["text"])
     pc = ParsedCorpus(
         corpus=corpus,
         keys=keys_for(texts),
@@ -125,6 +152,7 @@ def parse_corpus(
             "progress": progress,
             "engine": engine,
         },
+        _texts=texts,
     )
     pc.ensure_parsed()
     return pc

@@ -172,6 +172,16 @@ class ParseStore:
         index = self._load_index()
         return {k: t for k, t in texts.items() if index.get(k) != len(t)}
 
+    def missing_keys(self, keys: Sequence[str], lengths: Sequence[int]) -> list[str]:
+        """Distinct ``keys`` (in order) with no valid record for a text of ``lengths[i]`` characters.
+
+        >>> ParseStore(None).missing_keys(["k", "k", "j"], [1, 1, 2])
+        ['k', 'j']
+        """
+        index = self._load_index()
+        out = {k: None for k, n in zip(keys, lengths, strict=True) if index.get(k) != n}
+        return list(out)
+
     def read(self, keys: Sequence[str], columns: Sequence[str]) -> pa.Table:
         """Rows for ``keys`` (in that order, one per distinct key) with ``columns``.
 
@@ -301,23 +311,42 @@ class ParseStore:
             return
 
     def _compact_locked(self) -> None:
-        tables, merged_parts = [], []
+        # One part in memory at a time: the keys are read first to choose each
+        # key's first record, then every part is filtered and streamed into
+        # one new file (a whole large cache read at once would cost gigabytes).
+        parts, keys = [], []
         for part in self._parts():
             try:
-                table = self._read_part(part, list(SCHEMA.names), None)
+                table = self._read_part(part, ["key"], None)
             except FileNotFoundError:
                 continue
             if table is not None:
-                tables.append(table)
-                merged_parts.append(part)
-        if len(tables) < 2:
+                parts.append(part)
+                keys.append(table["key"].to_pylist())
+        if len(parts) < 2:
             return
-        merged = pa.concat_tables(tables, promote_options="default")
-        keys = merged["key"].to_pylist()
-        first = list({k: i for i, k in reversed(list(enumerate(keys)))}.values())
-        self._write(merged.take(pa.array(sorted(first), pa.int64())))
-        for part in merged_parts:
-            part.unlink(missing_ok=True)
+        seen: set[str] = set()
+        name = f"part-{uuid.uuid4().hex}.parquet"
+        tmp = self.directory / f".{name}.tmp"
+        with pq.ParquetWriter(tmp, SCHEMA, compression="zstd", write_page_checksum=True) as out:
+            for part, part_keys in zip(parts, keys, strict=True):
+                rows = [i for i, k in enumerate(part_keys) if not (k in seen or seen.add(k))]
+                if not rows:
+                    continue
+                try:
+                    table = self._read_part(part, list(SCHEMA.names), None)
+                except FileNotFoundError:
+                    table = None
+                if table is None:  # gone or damaged since its keys were read: not merged
+                    seen.difference_update(part_keys[i] for i in rows)
+                    parts[parts.index(part)] = None
+                    continue
+                out.write_table(table.take(pa.array(rows, pa.int64())).cast(SCHEMA))
+                del table
+        os.replace(tmp, self.directory / name)
+        for part in parts:
+            if part is not None:
+                part.unlink(missing_ok=True)
 
 
 def _free_name(target: Path) -> Path:

@@ -124,3 +124,54 @@ def test_no_disk_cache_writes_nothing(corpus, tmp_path, monkeypatch):
     monkeypatch.setenv("MEDIAKIT_CACHE_DIR", str(tmp_path))
     mediakit.analyze(corpus, cache_dir=False)
     assert not list(tmp_path.rglob("*.parquet"))
+
+
+def test_compaction_keeps_each_key_once_and_reads_one_part_at_a_time(corpus, tmp_path, monkeypatch):
+    from mediakit.parsing import store as store_mod
+    from mediakit.parsing.parsed import parse_corpus
+
+    pc = parse_corpus(corpus, cache_dir=tmp_path)
+    records = pc.store.read(pc.keys, list(store_mod.SCHEMA.names))
+    store = pc.store
+    for i in (0, 1, 1, 2):  # one more part per record, key 1 twice
+        store.add(records.slice(i, 1).to_batches()[0])
+        store.flush()
+    before = pc.columns("tok_start", "n_chars")
+    full_reads = []
+    real = store._read_part
+
+    def tracked(part, columns, filters):
+        table = real(part, columns, filters)
+        if columns != ["key"]:
+            full_reads.append(part.name)
+        return table
+
+    monkeypatch.setattr(store, "_read_part", tracked)
+    store.compact()
+    (part,) = store._parts()
+    keys = pq.read_table(part, columns=["key"])["key"].to_pylist()
+    assert sorted(keys) == sorted(set(pc.keys)) and len(keys) == len(set(keys))
+    # Parts whose keys all came earlier are not read in full at all.
+    assert len(full_reads) == len(set(full_reads)) < 5
+    fresh = store_mod.ParseStore(store.directory).read(pc.keys, ["tok_start", "n_chars"])
+    assert fresh.select(["key", "tok_start", "n_chars"]).equals(
+        before.select(["key", "tok_start", "n_chars"])
+    )
+
+
+def test_the_parse_reads_each_text_when_its_batch_comes(corpus, tmp_path, monkeypatch):
+    from mediakit.parsing import parsed as parsed_mod
+
+    handed = {}
+
+    def spy(store, todo, **kwargs):
+        handed["type"] = type(todo).__name__
+        handed["keys"] = list(todo)
+        return real(store, todo, **kwargs)
+
+    real = parsed_mod.parse_into
+    monkeypatch.setattr(parsed_mod, "parse_into", spy)
+    pc = parsed_mod.parse_corpus(corpus, cache_dir=tmp_path)
+    assert handed["type"] != "dict"  # no dict of every text built before the parse
+    assert handed["keys"] == list(dict.fromkeys(pc.keys))
+    assert pc.store.missing_keys(pc.keys, pc.texts.lengths()) == []

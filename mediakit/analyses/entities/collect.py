@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from sys import intern
 
 import pandas as pd
 
@@ -120,8 +121,13 @@ def _take(found: Collected, art: ArticleFound) -> None:
     """Add one article's findings to the corpus tallies (articles in corpus order)."""
     # Lower-case and capitalised prose words: is "Strikes" a name or a word?
     found.lower_counts.update(art.words)
+    # One string object per distinct spelling and label: a large corpus has
+    # millions of mentions of far fewer names (the entity step's memory).
+    for m in art.numeric:
+        m.surface, m.model_label = intern(m.surface), intern(m.model_label)
     found.numeric.extend(art.numeric)
     for m, tokens in art.names:
+        m.surface, m.key, m.model_label = intern(m.surface), intern(m.key), intern(m.model_label)
         form = found.forms[m.key]
         form.surfaces[m.surface] += 1
         form.labels[m.model_label] += 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
+from sys import intern
 
 from .collect import Collected
 from .forms import Mention, credit_span
@@ -45,7 +46,7 @@ def recover_mentions(found: Collected) -> list[Mention]:
             if hit:
                 n, s, e, key = hit
                 if not credit_span(text, s, e):
-                    out.append(Mention(i, s, e, text[s:e], key, "", "recovered"))
+                    out.append(Mention(i, s, e, intern(text[s:e]), key, "", "recovered"))
                 j += n
             else:
                 j += 1

@@ -37,8 +37,10 @@ import hashlib
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
+from sys import intern
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ..._version import __version__
@@ -157,43 +159,64 @@ def compute_entities(
     names, entity_of = [m for m, _ in kept], [root for _, root in kept]
     evidence = gather_evidence(names, entity_of, found.texts)
     decided = decide_labels(evidence, grouping, surnames, found.lower_counts, known_places)
-    rows = []
-    for m, root in zip(names, entity_of, strict=True):
-        d = decided.get(root)
-        if d is not None:
-            rows.append((m.doc, m.start, m.end, m.surface, d[1], d[0], m.source, m.model_label))
-    for m in found.numeric:
-        canonical = " ".join(m.surface.split())
-        rows.append(
-            (m.doc, m.start, m.end, m.surface, m.model_label, canonical, "model", m.model_label)
-        )
-    rows.sort(key=lambda r: (r[0], r[1], r[2]))
-    table = _mention_table(pc, rows, found.sent_starts)
-    del rows, names, found, evidence
+    table = _mention_table(pc, names, entity_of, decided, found.numeric, found.sent_starts)
+    del names, entity_of, found, evidence
     release_freed_memory()  # millions of mention objects on a large corpus, now gone
     return table
 
 
-def _mention_table(pc: ParsedCorpus, rows: list[tuple], sent_starts) -> pd.DataFrame:
-    ids = pc.corpus["doc_id"].tolist()
-    outlets = pc.corpus["outlet"].tolist()
-    out = pd.DataFrame(
-        {
-            "doc_id": [ids[r[0]] for r in rows],
-            "outlet": [outlets[r[0]] for r in rows],
-            "text": [r[3] for r in rows],
-            "label": [r[4] for r in rows],
-            "start_char": pd.array([r[1] for r in rows], dtype="int64"),
-            "end_char": pd.array([r[2] for r in rows], dtype="int64"),
-            "sentence": pd.array(
-                [max(0, bisect_right(sent_starts[r[0]], r[1]) - 1) for r in rows], dtype="int64"
-            ),
-            "canonical": [r[5] for r in rows],
-            "source": [r[6] for r in rows],
-            "model_label": [r[7] for r in rows],
-        },
-        columns=COLUMNS,
+def _mention_table(  # noqa: PLR0913
+    pc: ParsedCorpus, names, entity_of, decided, numeric, sent_starts
+) -> pd.DataFrame:
+    """The mentions with a decided entity, then the numeric spans, by article and offset.
+
+    Built a column at a time (one list of references per column, then Arrow
+    strings and NumPy integers) rather than a tuple per mention.
+    """
+    cols: dict[str, list] = {c: [] for c in _ROW_FIELDS}
+    add = [cols[c].append for c in _ROW_FIELDS]
+    for m, root in zip(names, entity_of, strict=True):
+        d = decided.get(root)
+        if d is not None:
+            for f, v in zip(
+                add,
+                (m.doc, m.start, m.end, m.surface, d[1], d[0], m.source, m.model_label),
+                strict=True,
+            ):
+                f(v)
+    for m in numeric:
+        canonical = intern(" ".join(m.surface.split()))
+        for f, v in zip(
+            add,
+            (m.doc, m.start, m.end, m.surface, m.model_label, canonical, "model", m.model_label),
+            strict=True,
+        ):
+            f(v)
+    doc = np.array(cols.pop("doc"), dtype=np.int64)
+    start = np.array(cols.pop("start"), dtype=np.int64)
+    end = np.array(cols.pop("end"), dtype=np.int64)
+    order = np.lexsort((end, start, doc))  # stable: ties keep names before numbers
+    doc, start, end = doc[order], start[order], end[order]
+    sentence = np.fromiter(
+        (
+            max(0, bisect_right(sent_starts[d], s) - 1)
+            for d, s in zip(doc.tolist(), start.tolist(), strict=True)
+        ),
+        dtype=np.int64,
+        count=len(doc),
     )
-    for c in ("doc_id", "outlet", "text", "label", "canonical", "source", "model_label"):
-        out[c] = out[c].astype("str")
-    return out
+    ids = pc.corpus["doc_id"].astype("str").array
+    outlets = pc.corpus["outlet"].astype("str").array
+    data = {
+        "doc_id": ids.take(doc),
+        "outlet": outlets.take(doc),
+        "start_char": pd.array(start, dtype="int64"),
+        "end_char": pd.array(end, dtype="int64"),
+        "sentence": pd.array(sentence, dtype="int64"),
+    }
+    for c in ("text", "label", "canonical", "source", "model_label"):
+        data[c] = pd.array(cols.pop(c), dtype="str").take(order)
+    return pd.DataFrame(data, columns=COLUMNS)
+
+
+_ROW_FIELDS = ("doc", "start", "end", "text", "label", "canonical", "source", "model_label")
