@@ -12,9 +12,10 @@ this once per word.
 
 from __future__ import annotations
 
-import importlib.resources
+import importlib.util
 import re
 import unicodedata
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -151,7 +152,12 @@ def easy_words() -> frozenset[str]:
     """
     global _easy
     if _easy is None:
-        ref = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
+        # Found without importing textstat: its import takes about 2 s, paid by
+        # every parse worker before the first record.
+        spec = importlib.util.find_spec("textstat")
+        if spec is None or not spec.submodule_search_locations:
+            raise ModuleNotFoundError("textstat is not installed; pip install textstat")
+        ref = Path(spec.submodule_search_locations[0]) / "resources" / "en" / "easy_words.txt"
         with ref.open(encoding="utf-8") as f:
             _easy = frozenset(line.strip() for line in f if line.strip())
     return _easy
