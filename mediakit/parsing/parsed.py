@@ -59,7 +59,7 @@ class ParsedCorpus:
     model_id: str
     model: str
     parse_options: dict = field(default_factory=dict, repr=False)
-    _tables: dict[tuple[str, ...], pa.Table] = field(default_factory=dict, repr=False)
+    _tables: dict[str, pa.ChunkedArray] = field(default_factory=dict, repr=False)
     _texts: TextColumn | None = field(default=None, repr=False)
 
     def columns(self, *names: str) -> pa.Table:
@@ -68,21 +68,25 @@ class ParsedCorpus:
         If a cache file turns out damaged while reading, it has been set aside
         with a warning; its articles are parsed again and the read repeated.
         """
-        if names not in self._tables:
+        # Kept one column at a time: analyses asking for overlapping columns
+        # (tokens for keyness and for entities) share one copy.
+        todo = [n for n in dict.fromkeys(("key", *names)) if n not in self._tables]
+        if todo:
             try:
-                table = self.store.read(self.keys, list(names))
+                table = self.store.read(self.keys, todo)
             except KeyError:
                 self.ensure_parsed()
                 try:
-                    table = self.store.read(self.keys, list(names))
+                    table = self.store.read(self.keys, todo)
                 except KeyError as exc:
                     raise RuntimeError(
                         f"{len(exc.args[0])} article(s) have no parse record even after parsing "
                         f"(cache folder {self.store.directory}); another process may be "
                         "clearing it. Run again, or pass cache_dir=False."
                     ) from None
-            self._tables[names] = table
-        return self._tables[names]
+            for n in todo:
+                self._tables[n] = table[n]
+        return pa.table({n: self._tables[n] for n in dict.fromkeys(("key", *names))})
 
     def ensure_parsed(self) -> None:
         """Parse the articles the store lacks (all of them the first time)."""
