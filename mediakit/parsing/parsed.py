@@ -62,9 +62,12 @@ class ParsedCorpus:
     _tables: dict[str, pa.ChunkedArray] = field(default_factory=dict, repr=False)
     _texts: TextColumn | None = field(default=None, repr=False)
 
-    def columns(self, *names: str) -> pa.Table:
+    def columns(self, *names: str, keep: bool = True) -> pa.Table:
         """Parse-record columns, one row per corpus row, in corpus order.
 
+        Columns read are kept for the next call; ``keep=False`` hands over the
+        columns not kept yet without keeping them (a step that reads every
+        token once, on a corpus too large to hold them all the run long).
         If a cache file turns out damaged while reading, it has been set aside
         with a warning; its articles are parsed again and the read repeated.
         """
@@ -84,9 +87,13 @@ class ParsedCorpus:
                         f"(cache folder {self.store.directory}); another process may be "
                         "clearing it. Run again, or pass cache_dir=False."
                     ) from None
-            for n in todo:
-                self._tables[n] = table[n]
-        return pa.table({n: self._tables[n] for n in dict.fromkeys(("key", *names))})
+            fresh = {n: table[n] for n in todo}
+            if keep:
+                self._tables.update(fresh)
+        else:
+            fresh = {}
+        wanted = dict.fromkeys(("key", *names))
+        return pa.table({n: fresh[n] if n in fresh else self._tables[n] for n in wanted})
 
     def ensure_parsed(self) -> None:
         """Parse the articles the store lacks (all of them the first time)."""

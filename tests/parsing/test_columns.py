@@ -21,3 +21,22 @@ def test_overlapping_requests_share_one_copy_and_read_only_new_columns(corpus, m
     assert pc.columns("tok_start", "ent_start").equals(
         first.select(["key", "tok_start", "ent_start"])
     )
+
+
+def test_keep_false_hands_columns_over_without_keeping_them(corpus):
+    pc = parse_corpus(corpus, cache_dir=False)
+    kept = pc.columns("sent_start")
+    once = pc.columns("tok_start", "sent_start", keep=False)
+    assert once["tok_start"].equals(pc.columns("tok_start", keep=False)["tok_start"])
+    assert "tok_start" not in pc._tables  # read again when asked again, never held
+    assert once["sent_start"].chunks[0].buffers()[-1].address == (
+        kept["sent_start"].chunks[0].buffers()[-1].address
+    )  # what was kept is still shared
+
+
+def test_the_entity_step_keeps_no_token_offsets(corpus):
+    from mediakit.analyses.entities.table import entities_of
+
+    pc = parse_corpus(corpus, cache_dir=False)
+    assert len(entities_of(pc)) > 0
+    assert not {"tok_start", "tok_end"} & set(pc._tables)

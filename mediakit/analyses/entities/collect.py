@@ -54,14 +54,18 @@ class Collected:
     """What stage 1 found: mentions, surface forms and the corpus evidence around them."""
 
     texts: list[str]
-    tok_starts: LazyLists
-    tok_ends: LazyLists
+    tok_starts: LazyLists | None
+    tok_ends: LazyLists | None
     sent_starts: LazyLists
     names: list[Mention] = field(default_factory=list)
     numeric: list[Mention] = field(default_factory=list)
     forms: dict[str, Form] = field(default_factory=lambda: defaultdict(Form))
     lower_counts: Counter = field(default_factory=Counter)
     acronym_pairs: list[tuple[str, str]] = field(default_factory=list)
+
+    def drop_tokens(self) -> None:
+        """Let the token offsets go (the stages after recovery do not read them)."""
+        self.tok_starts = self.tok_ends = None
 
 
 @dataclass
@@ -85,13 +89,16 @@ def collect_mentions(pc: ParsedCorpus, engine: str = "local") -> Collected:
     on the active Dask client; the tallies take the articles in corpus order
     either way, so what is found is the same.
     """
-    names = ("tok_start", "tok_end", "sent_start", "ent_start", "ent_end", "ent_label")
+    names = ("sent_start", "ent_start", "ent_end", "ent_label")
     cols = pc.columns(*names)
+    # Every token is read here and in stage 4 only: on a large corpus they are
+    # let go once stage 4 is done (``Collected.drop_tokens``), not kept all run.
+    tokens = pc.columns("tok_start", "tok_end", keep=False)
     # All tokens of a large corpus as Python ints at once would cost gigabytes.
     found = Collected(
         pc.texts,
-        LazyLists(cols["tok_start"]),
-        LazyLists(cols["tok_end"]),
+        LazyLists(tokens["tok_start"]),
+        LazyLists(tokens["tok_end"]),
         LazyLists(cols["sent_start"]),
     )
     if engine == "local":

@@ -153,6 +153,7 @@ def compute_entities(
     known_places = places()
     surnames = find_surnames(found, grouping, alias_map, known_places)
     names = found.names + recover_mentions(found)
+    found.drop_tokens()
     stories = pc.corpus["story"].tolist() if "story" in pc.corpus.columns else None
     resolved = resolve_mentions(names, grouping, surnames, found, known_places, stories)
     kept = [(m, root) for m, root in zip(names, resolved, strict=True) if root is not None]
