@@ -7,6 +7,7 @@ store as they arrive, so an interrupted run keeps what it finished.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -169,9 +170,19 @@ def _parse_segment(items, take, *, model, n_process, batch_size) -> None:
     )
     pending: set[Future] = set()
     chunks = _chunks(items, batch_size)
+    # Forked workers share this process's pages until they write to them, and
+    # a garbage collection writes to every object it visits: frozen objects
+    # are never visited, so the workers do not copy this process's heap.
+    frozen = _START_METHOD == "fork" and gc.isenabled()
+    if frozen:
+        gc.collect()
+        gc.freeze()
     try:
         for chunk in chunks:
             pending.add(pool.submit(parse_batch, chunk, model, batch_size))
+            if frozen:  # the workers are forked at the first submit
+                gc.unfreeze()
+                frozen = False
             if len(pending) >= 2 * n_process:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
@@ -181,6 +192,9 @@ def _parse_segment(items, take, *, model, n_process, batch_size) -> None:
     except BaseException:
         _stop(pool)
         raise
+    finally:
+        if frozen:
+            gc.unfreeze()
     pool.shutdown(wait=True)
 
 
