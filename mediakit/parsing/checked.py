@@ -40,20 +40,34 @@ def checked_table(corpus: pd.DataFrame) -> pd.DataFrame:
             f"{len(empty)} row(s) of the corpus table have no doc_id (index {listing(empty)}). "
             "Fill them in, or load the table with mediakit.load_corpus(df), which numbers rows."
         )
-    columns = {c: _strings(corpus[c]) for c in ("doc_id", "outlet", "title", "text") if c in corpus}
-    outlets = [o.strip() for o in columns["outlet"]]
-    missing = [str(d) for d, o in zip(columns["doc_id"], outlets, strict=True) if not o]
-    if missing:
+    columns: dict[str, pd.Series] = {}
+    changed = False
+    for c in ("doc_id", "outlet", "title", "text"):
+        if c in corpus:
+            columns[c], was_changed = _checked_strings(corpus[c])
+            changed = changed or was_changed
+    outlets = columns["outlet"].str.strip()
+    empty = outlets.eq("").to_numpy()
+    if empty.any():
+        missing = columns["doc_id"][empty].tolist()
         warnings.warn(
             f"{len(missing)} article(s) have no outlet and are counted as {UNKNOWN_OUTLET!r}: "
             f"{listing(missing)}. Fill in the outlet column to compare them.",
             UserWarning,
             stacklevel=4,
         )
-    columns["outlet"] = [o or UNKNOWN_OUTLET for o in outlets]
-    unchanged = all(
-        corpus[c].tolist() == v and not corpus[c].isna().any() for c, v in columns.items()
-    )
-    if unchanged:
+        outlets = outlets.mask(empty, UNKNOWN_OUTLET)
+    if not changed and outlets.equals(columns["outlet"]):
         return corpus
-    return corpus.assign(**{c: pd.array(v, dtype="str") for c, v in columns.items()})
+    return corpus.assign(**(columns | {"outlet": outlets}))
+
+
+def _checked_strings(values: pd.Series) -> tuple[pd.Series, bool]:
+    """``values`` as a ``str`` column, and whether any value had to change."""
+    if values.dtype == "str" and not values.isna().any():
+        # Already strings, none missing: kept as they are (a large corpus's
+        # texts would otherwise be copied into Python strings twice here).
+        return values, False
+    strings = _strings(values)
+    was_changed = bool(values.isna().any()) or values.tolist() != strings
+    return pd.Series(pd.array(strings, dtype="str"), index=values.index), was_changed

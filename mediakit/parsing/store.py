@@ -191,8 +191,16 @@ class ParseStore:
         cols = ["key", *[c for c in columns if c != "key"]]
         wanted = pa.array(sorted(set(keys)), pa.string())
         pieces = [t.select(cols) for t in self._memory]
-        pieces += self._read_parts(cols, filters=pc.is_in(pc.field("key"), wanted))
+        # A part whose every record is wanted (a cache of one corpus) is kept as
+        # read; the others are filtered one part at a time.
+        pieces += [
+            t
+            if pc.all(pc.is_in(t["key"], wanted)).as_py()
+            else t.filter(pc.is_in(t["key"], wanted))
+            for t in self._read_parts(cols)
+        ]
         table = pa.concat_tables(pieces) if pieces else None
+        del pieces  # the table holds the parts' columns now, and nothing else does
         found: dict[str, int] = {}
         if table is not None:
             for i, k in enumerate(table["key"].to_pylist()):
@@ -200,7 +208,19 @@ class ParseStore:
         absent = [k for k in dict.fromkeys(keys) if k not in found]
         if absent:
             raise KeyError(absent)
-        return table.take(pa.array([found[k] for k in keys], pa.int64()))
+        order = pa.array([found[k] for k in keys], pa.int64())
+        if (
+            len(order) == table.num_rows
+            and pc.all(pc.equal(order, pa.array(range(len(order))))).as_py()
+        ):
+            return table
+        # Reordered a column at a time, each read column let go once reordered:
+        # at most one column is held twice.
+        out = {}
+        for name in cols:
+            out[name] = table[name].take(order)
+            table = table.drop_columns([name])
+        return pa.table(out)
 
     def written_on(self, keys: Sequence[str]) -> dt.date | None:
         """The day (UTC) the newest part file holding any of ``keys`` was written; None in memory.

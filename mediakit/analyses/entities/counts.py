@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 from ...vocab import COUNTED_LABELS, PLACE_LABELS
@@ -25,23 +26,39 @@ def entity_counts(
     ids = list(doc_ids)
     w = pd.Series(list(words), index=ids, dtype="float64")
     frame = pd.DataFrame(index=pd.Index(ids, name="doc_id"))
-    counted = mentions[mentions["doc_id"].isin(ids)]
-    by = counted.groupby(["doc_id", "label"]).size().unstack(fill_value=0)
+    # Integer codes instead of filtered copies: on a large corpus the mention
+    # table is hundreds of megabytes, and each subset of it would be copied.
+    doc_index = pd.Index(pd.unique(pd.Series(ids, dtype=object)))
+    doc = pd.Categorical(mentions["doc_id"], categories=doc_index).codes
+    label_code, label_names = pd.factorize(mentions["label"])
+    code_of = {name: i for i, name in enumerate(label_names)}
+
+    def has_label(labs: tuple[str, ...]) -> np.ndarray:
+        return np.isin(label_code, [code_of[lab] for lab in labs if lab in code_of])
+
+    counted = doc >= 0
+    n_docs = len(doc_index)
+
+    def per_doc(values: np.ndarray) -> np.ndarray:
+        return values[doc_index.get_indexer(ids)]
+
     labels = COUNTED_LABELS
     for lab in labels:
-        col = by[lab] if lab in by.columns else pd.Series(dtype="int64")
-        frame[f"{lab.lower()}_mentions"] = col.reindex(ids, fill_value=0).astype("int64").to_numpy()
+        hits = np.bincount(doc[counted & has_label((lab,))], minlength=n_docs)
+        frame[f"{lab.lower()}_mentions"] = per_doc(hits).astype("int64")
     for lab in labels:
         per = frame[f"{lab.lower()}_mentions"] / w * 1000
         frame[f"{lab.lower()}_mentions_per_1k_words"] = per.where(w > 0)
 
-    def distinct(labs: tuple[str, ...]) -> pd.Series:
-        sel = counted[counted["label"].isin(labs)]
-        return (
-            sel.groupby("doc_id")["canonical"].nunique().reindex(ids, fill_value=0).astype("int64")
-        )
+    canonical = pd.factorize(mentions["canonical"])[0].astype(np.int64)
 
-    frame["distinct_people"] = distinct(("PERSON",)).to_numpy()
-    frame["distinct_organisations"] = distinct(("ORG",)).to_numpy()
-    frame["distinct_places"] = distinct(PLACE_LABELS).to_numpy()
+    def distinct(labs: tuple[str, ...]) -> np.ndarray:
+        sel = counted & has_label(labs)
+        width = int(canonical.max(initial=0)) + 1
+        pairs = np.unique(doc[sel].astype(np.int64) * width + canonical[sel])
+        return per_doc(np.bincount(pairs // width, minlength=n_docs)).astype("int64")
+
+    frame["distinct_people"] = distinct(("PERSON",))
+    frame["distinct_organisations"] = distinct(("ORG",))
+    frame["distinct_places"] = distinct(PLACE_LABELS)
     return frame.reset_index()

@@ -156,8 +156,9 @@ def compute_entities(
     found.drop_tokens()
     stories = pc.corpus["story"].tolist() if "story" in pc.corpus.columns else None
     resolved = resolve_mentions(names, grouping, surnames, found, known_places, stories)
-    kept = [(m, root) for m, root in zip(names, resolved, strict=True) if root is not None]
-    names, entity_of = [m for m, _ in kept], [root for _, root in kept]
+    names = [m for m, root in zip(names, resolved, strict=True) if root is not None]
+    entity_of = [root for root in resolved if root is not None]
+    del resolved
     evidence = gather_evidence(names, entity_of, found.texts)
     decided = decide_labels(evidence, grouping, surnames, found.lower_counts, known_places)
     table = _mention_table(pc, names, entity_of, decided, found.numeric, found.sent_starts)
@@ -215,8 +216,11 @@ def _mention_table(  # noqa: PLR0913
         "end_char": pd.array(end, dtype="int64"),
         "sentence": pd.array(sentence, dtype="int64"),
     }
+    order_list = order.tolist()
     for c in ("text", "label", "canonical", "source", "model_label"):
-        data[c] = pd.array(cols.pop(c), dtype="str").take(order)
+        values = cols.pop(c)  # put in order as references, then made Arrow strings once
+        data[c] = pd.array([values[i] for i in order_list], dtype="str")
+        del values
     return pd.DataFrame(data, columns=COLUMNS)
 
 
