@@ -33,6 +33,9 @@ from ..errors import CorpusError
 from ..paths import default_cache_dir
 from .schema import SCHEMA, schema_problem
 
+#: Records decoded at a time when a part file is read.
+READ_BATCH = 1024
+
 #: Compact the folder into one file when it holds more parts than this.
 MAX_PARTS = 64
 
@@ -124,7 +127,7 @@ class ParseStore:
             stacklevel=4,
         )
 
-    def _read_parts(self, columns: list[str], filters=None) -> list[pa.Table]:
+    def _read_parts(self, columns: list[str]) -> list[pa.Table]:
         """Every readable part with ``columns``; damaged parts are quarantined.
 
         A part that vanishes while it is read was compacted by another
@@ -132,23 +135,31 @@ class ParseStore:
         """
         for _ in range(_RETRIES):
             try:
-                tables = [self._read_part(p, columns, filters) for p in self._parts()]
+                tables = [self._read_part(p, columns) for p in self._parts()]
                 return [t for t in tables if t is not None]
             except FileNotFoundError:
                 continue
         return []
 
-    def _read_part(self, part: Path, columns: list[str], filters) -> pa.Table | None:
+    def _read_part(self, part: Path, columns: list[str]) -> pa.Table | None:
         try:
-            table = pq.read_table(
-                part, columns=columns, filters=filters, page_checksum_verification=True
-            )
+            with pq.ParquetFile(part, page_checksum_verification=True) as f:
+                problem = schema_problem(f.schema_arrow, columns)
+                if problem is None:
+                    # Batch by batch: decoding a large part's token lists in one
+                    # go takes about three times their size on top of them.
+                    batches = list(f.iter_batches(batch_size=READ_BATCH, columns=columns))
+                    schema = f.schema_arrow
+                    table = (
+                        pa.Table.from_batches(batches)
+                        if batches
+                        else schema.empty_table().select(columns)
+                    )
         except FileNotFoundError:
             raise
         except (OSError, pa.ArrowException) as exc:
             self._quarantine(part, f"{type(exc).__name__}: {exc}")
             return None
-        problem = schema_problem(table.schema, columns)
         if problem is not None:
             self._quarantine(part, problem)
             return None
@@ -337,7 +348,7 @@ class ParseStore:
         parts, keys = [], []
         for part in self._parts():
             try:
-                table = self._read_part(part, ["key"], None)
+                table = self._read_part(part, ["key"])
             except FileNotFoundError:
                 continue
             if table is not None:
@@ -354,7 +365,7 @@ class ParseStore:
                 if not rows:
                     continue
                 try:
-                    table = self._read_part(part, list(SCHEMA.names), None)
+                    table = self._read_part(part, list(SCHEMA.names))
                 except FileNotFoundError:
                     table = None
                 if table is None:  # gone or damaged since its keys were read: not merged

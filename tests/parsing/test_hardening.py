@@ -101,20 +101,21 @@ def test_a_part_that_vanishes_while_read_is_not_an_error(tmp_path, monkeypatch):
     for key in ("a", "b"):
         store.add(_batch([key]))
         store.flush()
-    real = pq.read_table
+    real = pq.ParquetFile
     calls = {"n": 0}
 
     def compacted_meanwhile(path, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 1:  # another process compacts the folder under the first read
-            merged = pa.concat_tables([real(p) for p in sorted(tmp_path.glob("part-*.parquet"))])
-            for p in tmp_path.glob("part-*.parquet"):
+            parts = sorted(tmp_path.glob("part-*.parquet"))
+            merged = pa.concat_tables([pq.read_table(p) for p in parts])
+            for p in parts:
                 p.unlink()
             pq.write_table(merged, tmp_path / "part-merged.parquet")
             raise FileNotFoundError(2, "No such file or directory", str(path))
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(pq, "read_table", compacted_meanwhile)
+    monkeypatch.setattr(pq, "ParquetFile", compacted_meanwhile)
     with warnings.catch_warnings():
         warnings.simplefilter("error", CacheWarning)  # nothing is called damaged
         assert ParseStore(tmp_path).keys() == {"a", "b"}
