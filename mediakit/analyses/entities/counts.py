@@ -29,7 +29,7 @@ def entity_counts(
     # Integer codes instead of filtered copies: on a large corpus the mention
     # table is hundreds of megabytes, and each subset of it would be copied.
     doc_index = pd.Index(pd.unique(pd.Series(ids, dtype=object)))
-    doc = pd.Categorical(mentions["doc_id"], categories=doc_index).codes
+    doc = doc_index.get_indexer(mentions["doc_id"])  # -1: an article not asked for
     label_code, label_names = pd.factorize(mentions["label"])
     code_of = {name: i for i, name in enumerate(label_names)}
 
