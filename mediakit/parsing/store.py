@@ -127,7 +127,7 @@ class ParseStore:
             stacklevel=4,
         )
 
-    def _read_parts(self, columns: list[str]) -> list[pa.Table]:
+    def _read_parts(self, columns: list[str], wanted: pa.Array | None = None) -> list[pa.Table]:
         """Every readable part with ``columns``; damaged parts are quarantined.
 
         A part that vanishes while it is read was compacted by another
@@ -135,13 +135,16 @@ class ParseStore:
         """
         for _ in range(_RETRIES):
             try:
-                tables = [self._read_part(p, columns) for p in self._parts()]
+                tables = [self._read_part(p, columns, wanted) for p in self._parts()]
                 return [t for t in tables if t is not None]
             except FileNotFoundError:
                 continue
         return []
 
-    def _read_part(self, part: Path, columns: list[str]) -> pa.Table | None:
+    def _read_part(
+        self, part: Path, columns: list[str], wanted: pa.Array | None = None
+    ) -> pa.Table | None:
+        """One part's ``columns`` (only the records whose key is in ``wanted``, if given)."""
         try:
             with pq.ParquetFile(part, page_checksum_verification=True) as f:
                 problem = schema_problem(f.schema_arrow, columns)
@@ -163,7 +166,7 @@ class ParseStore:
         if problem is not None:
             self._quarantine(part, problem)
             return None
-        return table
+        return table if wanted is None else _only(table, wanted)
 
     def keys(self) -> set[str]:
         """Keys of every readable record (reads only the key column)."""
@@ -201,15 +204,8 @@ class ParseStore:
         """
         cols = ["key", *[c for c in columns if c != "key"]]
         wanted = pa.array(sorted(set(keys)), pa.string())
-        pieces = [t.select(cols) for t in self._memory]
-        # A part whose every record is wanted (a cache of one corpus) is kept as
-        # read; the others are filtered one part at a time.
-        pieces += [
-            t
-            if pc.all(pc.is_in(t["key"], wanted)).as_py()
-            else t.filter(pc.is_in(t["key"], wanted))
-            for t in self._read_parts(cols)
-        ]
+        pieces = [_only(t.select(cols), wanted) for t in self._memory]
+        pieces += self._read_parts(cols, wanted)
         table = pa.concat_tables(pieces) if pieces else None
         del pieces  # the table holds the parts' columns now, and nothing else does
         found: dict[str, int] = {}
@@ -378,6 +374,14 @@ class ParseStore:
         for part in parts:
             if part is not None:
                 part.unlink(missing_ok=True)
+
+
+def _only(table: pa.Table, wanted: pa.Array) -> pa.Table:
+    """The records of ``table`` whose key is in ``wanted``: one part at a time, so
+    a cache shared by several corpora is never held whole; a part whose every
+    record is wanted (a cache of one corpus) is kept as it is, not copied."""
+    keep = pc.is_in(table["key"], wanted)
+    return table if pc.all(keep).as_py() else table.filter(keep)
 
 
 def _free_name(target: Path) -> Path:

@@ -175,3 +175,22 @@ def test_the_parse_reads_each_text_when_its_batch_comes(corpus, tmp_path, monkey
     assert handed["type"] != "dict"  # no dict of every text built before the parse
     assert handed["keys"] == list(dict.fromkeys(pc.keys))
     assert pc.store.missing_keys(pc.keys, pc.texts.lengths()) == []
+
+
+def test_a_shared_cache_is_read_one_part_at_a_time_keeping_only_wanted_records(
+    corpus, tmp_path, monkeypatch
+):
+    from mediakit.parsing import store as store_mod
+    from mediakit.parsing.parsed import parse_corpus
+
+    pc = parse_corpus(corpus, cache_dir=tmp_path)
+    store = store_mod.ParseStore(pc.store.directory)
+    kept_rows = []
+    real = store_mod._only
+    monkeypatch.setattr(
+        store_mod, "_only", lambda t, w: kept_rows.append(real(t, w).num_rows) or real(t, w)
+    )
+    wanted = [pc.keys[3], pc.keys[0]]
+    table = store.read(wanted, ["n_chars"])
+    assert table["key"].to_pylist() == wanted
+    assert sum(kept_rows) == 2  # each part filtered as it was read, nothing else kept
