@@ -181,11 +181,6 @@ class ParseStore:
         self._index = index
         return index
 
-    def missing(self, texts: dict[str, str]) -> dict[str, str]:
-        """The subset of ``{key: text}`` with no valid record (length mismatch counts as invalid)."""
-        index = self._load_index()
-        return {k: t for k, t in texts.items() if index.get(k) != len(t)}
-
     def missing_keys(self, keys: Sequence[str], lengths: Sequence[int]) -> list[str]:
         """Distinct ``keys`` (in order) with no valid record for a text of ``lengths[i]`` characters.
 

@@ -39,8 +39,10 @@ def entity_counts(
     counted = doc >= 0
     n_docs = len(doc_index)
 
+    row_of_id = doc_index.get_indexer(ids)
+
     def per_doc(values: np.ndarray) -> np.ndarray:
-        return values[doc_index.get_indexer(ids)]
+        return values[row_of_id]
 
     labels = COUNTED_LABELS
     for lab in labels:
@@ -51,10 +53,10 @@ def entity_counts(
         frame[f"{lab.lower()}_mentions_per_1k_words"] = per.where(w > 0)
 
     canonical = pd.factorize(mentions["canonical"])[0].astype(np.int64)
+    width = int(canonical.max(initial=0)) + 1
 
     def distinct(labs: tuple[str, ...]) -> np.ndarray:
         sel = counted & has_label(labs)
-        width = int(canonical.max(initial=0)) + 1
         pairs = np.unique(doc[sel].astype(np.int64) * width + canonical[sel])
         return per_doc(np.bincount(pairs // width, minlength=n_docs)).astype("int64")
 

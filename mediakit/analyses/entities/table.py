@@ -172,28 +172,24 @@ def _mention_table(  # noqa: PLR0913
 ) -> pd.DataFrame:
     """The mentions with a decided entity, then the numeric spans, by article and offset.
 
-    Built a column at a time (one list of references per column, then Arrow
-    strings and NumPy integers) rather than a tuple per mention.
+    Built a column at a time (a list of references per column, then NumPy
+    integers and Arrow strings) rather than a tuple per mention.
     """
-    cols: dict[str, list] = {c: [] for c in _ROW_FIELDS}
-    add = [cols[c].append for c in _ROW_FIELDS]
-    for m, root in zip(names, entity_of, strict=True):
-        d = decided.get(root)
-        if d is not None:
-            for f, v in zip(
-                add,
-                (m.doc, m.start, m.end, m.surface, d[1], d[0], m.source, m.model_label),
-                strict=True,
-            ):
-                f(v)
-    for m in numeric:
-        canonical = intern(" ".join(m.surface.split()))
-        for f, v in zip(
-            add,
-            (m.doc, m.start, m.end, m.surface, m.model_label, canonical, "model", m.model_label),
-            strict=True,
-        ):
-            f(v)
+    found = [decided.get(root) for root in entity_of]  # (canonical, label), None: dropped
+    kept = [m for m, d in zip(names, found, strict=True) if d is not None]
+    how = [d for d in found if d is not None]
+    del found
+    cols = {
+        "doc": [m.doc for m in kept] + [m.doc for m in numeric],
+        "start": [m.start for m in kept] + [m.start for m in numeric],
+        "end": [m.end for m in kept] + [m.end for m in numeric],
+        "text": [m.surface for m in kept] + [m.surface for m in numeric],
+        "label": [d[1] for d in how] + [m.model_label for m in numeric],
+        "canonical": [d[0] for d in how] + [intern(" ".join(m.surface.split())) for m in numeric],
+        "source": [m.source for m in kept] + ["model"] * len(numeric),
+        "model_label": [m.model_label for m in kept] + [m.model_label for m in numeric],
+    }
+    del kept, how
     doc = np.array(cols.pop("doc"), dtype=np.int64)
     start = np.array(cols.pop("start"), dtype=np.int64)
     end = np.array(cols.pop("end"), dtype=np.int64)
@@ -222,6 +218,3 @@ def _mention_table(  # noqa: PLR0913
         data[c] = pd.array([values[i] for i in order_list], dtype="str")
         del values
     return pd.DataFrame(data, columns=COLUMNS)
-
-
-_ROW_FIELDS = ("doc", "start", "end", "text", "label", "canonical", "source", "model_label")
