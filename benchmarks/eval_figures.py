@@ -170,6 +170,7 @@ SAMPLES = {
     "blind": ("figures_blind.csv", "figures_blind_docs.csv"),
     "blind2": ("figures_blind2.csv", "figures_blind2_docs.csv"),
     "blind3": ("figures_blind3.csv", "figures_blind3_docs.csv"),
+    "blind4": ("figures_blind4.csv", "figures_blind4_docs.csv"),
 }
 
 
@@ -216,7 +217,7 @@ class Evaluation:
     figures: dict[str, FigureScore]
     pairs: PairScore
     sensitivity: list[PairScore]
-    allsides: PairScore | None = None
+    allsides: list[PairScore] = field(default_factory=list)
 
 
 def load_corpora(shared: Path) -> dict[str, pd.DataFrame]:
@@ -353,21 +354,13 @@ def score_pairs(
     flagged = flagged[~flagged["compatible"]]
     to_raw = _raw_offsets(basil)
     res = PairScore(max_ratio, flagged=len(flagged), real_disagreements=len(real))
-    hit = set()
-    for r in flagged.itertuples():
-        key, said = _flagged(r, to_raw)
+
+    def verdict(key: frozenset, r) -> bool | None:
         if r.doc_id_a in labelled and r.doc_id_b in labelled:
-            ok = key in real
-        else:
-            ok = judged.get(key)
-            if ok is None:
-                res.unjudged += 1
-                res.notes.append(f"UNJUDGED PAIR {sorted(key)} {said}")
-        if ok:
-            res.real_flagged += 1
-            hit.add(key)
-        elif verbose:
-            res.notes.append(f"SPURIOUS PAIR {said}")
+            return key in real
+        return judged.get(key)
+
+    hit = _tally(res, flagged, to_raw, verdict, verbose)
     res.real_found = len(hit & real)
     if verbose:
         res.notes += [f"MISSED DISAGREEMENT {sorted(k)}" for k in real - hit]
@@ -375,39 +368,61 @@ def score_pairs(
 
 
 def score_allsides_pairs(
-    corpora: dict[str, pd.DataFrame], *, verbose: bool = False, n_process: int = 1
-) -> PairScore:
+    corpora: dict[str, pd.DataFrame],
+    *,
+    verbose: bool = False,
+    n_process: int = 1,
+    max_ratios: tuple[float, ...] = (MAX_RATIO, 2.0),
+) -> list[PairScore]:
     """Flagged pairs on all of allsides-2000, inside the stories mediakit finds, against verdicts.
 
     This is the use the tool is made for: a corpus with no story labels, grouped
     by :func:`mediakit.stories`. Every flagged pair was judged by reading both
-    sentences (``figure_pair_verdicts_stories.csv``; judged before any rule was
-    changed on them: the first measurement is the honest one). A pair not judged
-    there counts as spurious and is printed, to be judged.
+    sentences: at the default ``max_ratio`` in ``figure_pair_verdicts_stories.csv``
+    (judged before the rules were changed on them), the further pairs flagged at
+    ``max_ratio=2`` in ``figure_pair_verdicts_stories_wide.csv`` (read only after
+    the rules that tell facts from goals, forecasts, parts and poll method were
+    written: the honest measure of those rules). A pair not judged in either
+    counts as spurious and is printed, to be judged.
     """
     # As load_corpus gives it: no story column, so mediakit groups the stories itself.
     corpus = corpora["allsides"].drop(columns=["story", "corpus"])
-    verdicts = pd.read_csv(LABELS / "figure_pair_verdicts_stories.csv")
+    verdicts = pd.concat(
+        [pd.read_csv(LABELS / f) for f in ("figure_pair_verdicts_stories.csv",
+                                           "figure_pair_verdicts_stories_wide.csv")],
+        ignore_index=True,
+    )  # fmt: skip
     judged = dict(
         zip(_pair_keys(verdicts, as_list=True), verdicts["real"].astype(bool), strict=True)
     )
     figs = mediakit.figures(corpus, n_process=n_process)
-    flagged = mediakit.figure_pairs(mediakit.compare_figures(figs))
-    flagged = flagged[~flagged["compatible"]]
     to_raw = _raw_offsets(corpus)
-    res = PairScore(MAX_RATIO, flagged=len(flagged), real_disagreements=int(verdicts["real"].sum()))
+    out = []
+    for ratio in max_ratios:
+        flagged = mediakit.figure_pairs(mediakit.compare_figures(figs, max_ratio=ratio))
+        flagged = flagged[~flagged["compatible"]]
+        res = PairScore(ratio, flagged=len(flagged))
+        _tally(res, flagged, to_raw, lambda key, r: judged.get(key), verbose)
+        res.real_found = res.real_flagged
+        out.append(res)
+    return out
+
+
+def _tally(res: PairScore, flagged: pd.DataFrame, to_raw, verdict, verbose: bool) -> set:
+    """Count ``flagged`` pairs into ``res`` by ``verdict(key, row)`` (None: not judged); the real keys."""
+    hit = set()
     for r in flagged.itertuples():
         key, said = _flagged(r, to_raw)
-        ok = judged.get(key)
+        ok = verdict(key, r)
         if ok is None:
             res.unjudged += 1
             res.notes.append(f"UNJUDGED PAIR {sorted(key)} {said}")
-        if ok:
+        elif ok:
             res.real_flagged += 1
-        elif verbose and ok is not None:
+            hit.add(key)
+        elif verbose:
             res.notes.append(f"SPURIOUS PAIR {said}")
-    res.real_found = res.real_flagged
-    return res
+    return hit
 
 
 def _flagged(r, to_raw) -> tuple[frozenset, str]:
@@ -486,13 +501,11 @@ def report(ev: Evaluation) -> str:
             for s in ev.sensitivity
         ),
     ]
-    a = ev.allsides
-    if a is not None:
+    for a in ev.allsides:
         lines.append(
-            f"disagreements (allsides-2000, 2,000 articles, within the stories mediakit finds): "
-            f"{a.flagged} pairs flagged, {a.real_flagged} real, spurious {a.share_spurious:.1%} "
-            f"(goal <= 10%); real disagreements judged so far {a.real_disagreements}, found "
-            f"{a.real_found}; unjudged {a.unjudged} (counted as spurious)"
+            f"disagreements (allsides-2000, 2,000 articles, within the stories mediakit finds, "
+            f"max_ratio {a.max_ratio:g}): {a.flagged} pairs flagged, {a.real_flagged} real, "
+            f"spurious {a.share_spurious:.1%} (goal <= 10%); unjudged {a.unjudged} (counted as spurious)"
         )
     return "\n".join(lines)
 
@@ -507,8 +520,8 @@ def main(argv: list[str] | None = None) -> int:
         for res in ev.figures.values():
             print(f"== {res.name}", *res.notes, sep="\n")
         print("== pairs", *ev.pairs.notes, sep="\n")
-        if ev.allsides is not None:
-            print("== allsides pairs", *ev.allsides.notes, sep="\n")
+        for a in ev.allsides:
+            print(f"== allsides pairs, max_ratio {a.max_ratio:g}", *a.notes, sep="\n")
     print(report(ev))
     return 0
 

@@ -30,7 +30,7 @@ def fig(doc, outlet, value, counted, *, story="", unit=None, bound="exact", qual
         "unit": unit or counted.split()[-1], "per": per, "counted": counted, "qualifier": qualifier,
         "bound": bound, "claim": f"{qualifier} {written}".strip(), "when": when, "text": written,
         "start_char": 0, "end_char": len(written), "sentence": 0, "evidence": evidence,
-        "label": "CARDINAL", "about": "", "places": "",
+        "label": "CARDINAL", "about": "", "places": "", "frame": "",
     }  # fmt: skip
 
 
@@ -96,7 +96,10 @@ def test_input_is_not_changed():
         ),
         (("max", "up to", 12000), ("min", "over", 10000), True, "can both be true"),
         (("approx", "about", 12000), ("approx", "an estimated", 10000), False, "too far apart"),
-        (("max", "as many as", 1.5e6), ("max", "up to", 1.6e6), False, "different upper bounds"),
+        # Two bounds in one direction can both be true (the issue: compatible bounds are no
+        # disagreement); the reason still names them.
+        (("max", "as many as", 1.5e6), ("max", "up to", 1.6e6), True, "different upper bounds"),
+        (("min", "at least", 72), ("min", "more than", 80), True, "different lower bounds"),
         (("min", "more than", 5e9), ("min", "over", 5e9), True, "the same lower bound"),
         (("exact", "", 716e9), ("exact", "", 700e9), False, "the values differ"),
         (("exact", "", 716e9), ("min", "more than", 700e9), True, "compatible"),
@@ -185,14 +188,27 @@ def test_close_synonyms_count_the_same_thing():
     assert sorted(cmp.doc_id) == ["a", "b"] and cmp.disagree.all()
 
 
-def test_a_sum_without_a_noun_meets_sums_of_close_value():
+def test_a_sum_without_a_noun_meets_sums_of_close_value_on_a_name_both_sentences_give():
+    # "Obama has cut $716 billion from Medicare" / "He stole $700 billion from Medicare".
     f = table(
-        fig("a", "A", 4e5, "", unit="USD", bound="approx", qualifier="about", text="$400,000"),
-        fig("b", "B", 5e5, "airtime", unit="USD", text="$500,000"),
-        fig("c", "C", 1e6, "", unit="USD", text="$1 million"),
-    )
-    cmp = compare_figures(f)
+        fig("a", "A", 716e9, "", unit="USD", text="$716 billion", story="s1",
+            evidence="Obama has cut $716 billion from Medicare."),
+        fig("b", "B", 700e9, "", unit="USD", text="$700 billion", story="s1",
+            evidence="He stole $700 billion from Medicare to fund it."),
+        fig("c", "C", 720e9, "", unit="USD", text="$720 billion", story="s1",
+            evidence="Officials said the plan would cost $720 billion."),
+    )  # fmt: skip
+    cmp = compare_figures(f, within="story")
     assert sorted(cmp.doc_id) == ["a", "b"] and cmp.disagree.all()
+    # A sum that says nothing of what it pays for, in sentences that share no name: "$36,000
+    # for those in the 26th to 50th percentiles" is not "$29,038 in her account".
+    g = table(
+        fig("a", "A", 36000, "", unit="USD", text="$36,000", story="s1",
+            evidence="The CBO notes that the average family had $36,000."),
+        fig("b", "B", 32000, "account", unit="USD", text="$32,000", story="s1",
+            evidence="The average child will accrue $32,000 in her account."),
+    )  # fmt: skip
+    assert compare_figures(g, within="story").empty
 
 
 # -- why they disagree --------------------------------------------------------------------------

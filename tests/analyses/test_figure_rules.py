@@ -96,6 +96,12 @@ SENTENCES = {
     "glued_letter": "Huawei runs 5G networks in 12 countries.",
     "month_day": "It came after the September 11 attacks and a race car - number 12 for 2012.",
     "singular_s": "Its 2,500 agents focus exclusively on financial crime.",
+    "at_age": "At 42, the senator is the youngest in the race.",
+    "ranking": "The governor tops the top 10 unpopular list again.",
+    "half_position": "Young voters rarely look at the lower half of the ticket.",
+    "several": "Several thousand soldiers were sent, and a few hundred people stayed behind.",
+    "estimated_at": "The crowd, estimated at 18,000, filled the park.",
+    "rating": "He left office with a 36% approval rating and a 56% disapproval rating.",
 }
 
 
@@ -552,3 +558,25 @@ def test_letters_glued_on_month_days_and_numbered_things_are_no_figures(found):
 
 def test_a_verb_in_s_after_a_plural_ends_the_phrase(found):
     assert rows(found, "singular_s").iloc[0].counted == "agents"
+
+
+def test_an_age_opening_a_sentence_a_ranking_and_a_position_are_no_figures(found):
+    assert rows(found, "at_age").empty
+    assert rows(found, "ranking").empty
+    assert rows(found, "half_position").empty
+
+
+def test_several_thousand_is_a_vague_amount_of_the_noun_after_it(found):
+    got = rows(found, "several")
+    assert got.claim.tolist() == ["Several thousand", "a few hundred"]
+    assert got.bound.tolist() == ["vague", "vague"] and got.value.isna().all()
+    assert got.counted.tolist() == ["soldiers", "people"]
+
+
+def test_estimated_at_hedges_the_figure(found):
+    got = rows(found, "estimated_at").iloc[0]
+    assert (got.value, got.bound, got.qualifier) == (18000, "approx", "estimated at")
+
+
+def test_a_rating_is_a_noun_of_the_phrase(found):
+    assert rows(found, "rating").counted.tolist() == ["approval rating", "disapproval rating"]

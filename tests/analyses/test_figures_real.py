@@ -3,12 +3,14 @@
 The thresholds sit a little below what the script measured (its output, run
 on the shared corpora, is quoted in the README): 100% of extracted figures
 fully right on the development, held-out, test and final samples, 96.7% on
-the first blind sample and 100% on the second and third, no spurious disagreement,
-all six labelled disagreements found. The samples were labelled by hand
+the first blind sample, 100% on the second and third and 97.7% on the fourth,
+no spurious disagreement in basil-dev and four of its five labelled
+disagreements found. The samples were labelled by hand
 (``benchmarks/labels/README.md``) before the extractor was run on them; the
 rules were corrected after each was first measured (held-out 86%, test 80%,
-final 80%, blind 75.8%, blind2 64.5%, blind3 75.9% fully right then), so these thresholds
-guard the rules, and the first measurements are the estimate for unseen text.
+final 80%, blind 75.8%, blind2 64.5%, blind3 75.9%, blind4 83.0% fully right
+then), so these thresholds guard the rules, and the first measurements are
+the estimate for unseen text.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ def measured():
         ("blind", 0.9),
         ("blind2", 0.95),
         ("blind3", 0.95),
+        ("blind4", 0.95),
     ],
 )
 def test_extracted_figures_are_fully_right(measured, sample, at_least):
@@ -68,8 +71,14 @@ def test_few_spurious_disagreements(measured):
 def test_disagreements_inside_found_stories_stay_where_they_were_measured(measured):
     # allsides-2000 grouped by mediakit.stories: 67 flagged pairs judged by reading, 5 real
     # (92.5% spurious); the group, fate and remainder rules made it 48 flagged, 4 real
-    # (91.7%). Far from the 10% goal: this only keeps it from getting worse unnoticed, and
-    # every newly flagged pair fails here until it is judged in the verdicts file.
-    got = measured.allsides
-    assert got.unjudged == 0, "\n".join(got.notes)
-    assert got.flagged <= 50 and got.real_found >= 4
+    # (91.7%); the statement frames (goal, forecast, part, change, poll method), poll
+    # questions, opposed groups, unnamed owners, unnamed sums and compatible bounds made
+    # it 8 flagged, 4 real (50%). Still far from the 10% goal: this keeps it from getting
+    # worse unnoticed, and every newly flagged pair fails here until it is judged.
+    default, wide = measured.allsides
+    assert default.unjudged == 0, "\n".join(default.notes)
+    assert default.flagged <= 9 and default.real_found >= 4
+    # At max_ratio=2, 42 further pairs were read only after those rules were written:
+    # 2 real, 40 spurious; the rest of the 51 flagged are pairs judged before.
+    assert wide.unjudged == 0, "\n".join(wide.notes)
+    assert wide.flagged <= 53 and wide.real_found >= 6

@@ -33,7 +33,11 @@ and 12 seats", "at least eight dead". Each figure is split into
   km, acres) or, for a count, the kind of thing (troops, people, or the counted
   noun); ``per``: the period of a rate ("$600 a year"); ``counted``: the noun
   phrase the number counts ("North Korean troops"); for money the thing paid for
-  ("security assistance", "a $5m deal"); ``when``: the time it is about.
+  ("security assistance", "a $5m deal"); ``when``: the time it is about;
+* ``frame``: what the sentence states with the figure (:mod:`.frames`): a
+  fact (""), a ``goal`` ("the 1,237 delegates needed"), a ``forecast`` ("could
+  see 2 feet of snow"), a ``part`` ("eight of the most competitive states"), a
+  ``change`` ("down 92 delegates") or a poll's method (``sample``).
 
 :func:`compare_figures` groups the claims of different outlets about the same
 quantity and says where they disagree, and why.

@@ -12,9 +12,10 @@ Each claim is read as the values it allows:
 * ``range``: from its first to its last number; ``vague``: the span its words
   name ("thousands": 1,000 to 100,000).
 
-Two claims are compatible when those sets overlap, with one exception: two
-bounds in the same direction state a threshold, and outlets that give different
-thresholds disagree ("as many as 1.5 million" vs "up to 1.6 million").
+Two claims are compatible when those sets overlap. Two bounds in the same
+direction always do: "at least 72" and "more than 80" dead can both be true (a
+toll that rose between two reports), and so can "as many as 1.5 million" and
+"up to 1.6 million"; the reason names the difference so a reader can judge it.
 """
 
 from __future__ import annotations
@@ -102,7 +103,7 @@ def compatible(a: Claim, b: Claim) -> tuple[bool, str]:
     (False, 'the values differ: $716 billion vs $700 billion (2% apart)')
     >>> compatible(Claim(1.5e6, math.nan, "max", "as many as", "1.5 million"),
     ...            Claim(1.6e6, math.nan, "max", "up to", "1.6 million"))
-    (False, 'different upper bounds: as many as 1.5 million vs up to 1.6 million')
+    (True, 'compatible: different upper bounds can both be true: as many as 1.5 million vs up to 1.6 million')
     """
     pair = f"{_written(a)} vs {_written(b)}"
     if a.bound == b.bound and a.bound in ("min", "max"):
@@ -111,7 +112,7 @@ def compatible(a: Claim, b: Claim) -> tuple[bool, str]:
             return True, f"the same {word} bound" + (
                 "" if a.value == b.value else f", rounded: {pair}"
             )
-        return False, f"different {word} bounds: {pair}"
+        return True, f"compatible: different {word} bounds can both be true: {pair}"
     (alo, ahi), (blo, bhi) = a.allowed(), b.allowed()
     ok = alo <= bhi and blo <= ahi
     if a.bound == b.bound and a.bound in ("exact", "approx") and a.value == b.value:

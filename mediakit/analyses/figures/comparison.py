@@ -13,7 +13,18 @@ from ...errors import CorpusError
 from ...unionfind import UnionFind
 from ..entities import form_key
 from .counted import head_word
-from .lexicon import CONTEXT_STOP, DEMONYMS, HEAD_CLASS, INCREMENT, MEASURES
+from .lexicon import (
+    CONTEXT_STOP,
+    DEMONYMS,
+    HEAD_CLASS,
+    INCREMENT,
+    MEASURES,
+    MONTHS_DAYS,
+    OPPOSED,
+    PEOPLE,
+    POLL_GROUPS,
+    POLL_WORDS,
+)
 from .pairs import COMPARE_COLUMNS, comparison_table
 
 __all__ = ["COMPARE_COLUMNS", "compare_figures"]
@@ -66,7 +77,7 @@ _NEED = [
     "places",
 ]
 _OPTIONAL = {"story": "", "range_end": math.nan, "per": "", "when": "", "claim": "", "evidence": "",
-             "start_char": -1, "end_char": -1}  # fmt: skip
+             "start_char": -1, "end_char": -1, "frame": ""}  # fmt: skip
 
 
 def compare_figures(
@@ -87,7 +98,14 @@ def compare_figures(
     "troops"/"soldiers"/"forces", "aid"/"assistance"/"funding",
     "bills"/"measures"), the same country or nationality when the counted
     phrase names one ("North Korean troops" and "Russian troops" stay apart),
-    no different time ("in 2017" vs "in 2009"), sentences that share at least
+    the same ``frame`` (a fact is compared with facts, not with a goal, a
+    forecast, a part, a change or a poll's method: see :mod:`.frames`), for two
+    poll shares of one group the same question (their sentences share three
+    words besides the group), no opposite groups ("conservative" and "liberal
+    justices"), for a figure whose owner the sentence leaves unnamed ("the
+    state's seven districts") a place both sentences name, for a sum that
+    names nothing it pays for a name both sentences give, no different time
+    ("in 2017" vs "in 2009"), sentences that share at least
     ``min_shared_words`` content words (0 turns this off) and values within a
     factor ``max_ratio``; inside one article, only equal values. Blocking keeps
     the work linear in the number of claims. Vague amounts ("thousands of")
@@ -122,6 +140,7 @@ def compare_figures(
     extra = table[block_cols].astype("str").itertuples(index=False, name=None)
     counted = table["counted"].tolist()
     evidence = table["evidence"].astype("str").tolist()
+    frames = table["frame"].tolist()
     for i, (unit, per, cls, more) in enumerate(
         zip(table["unit"], table["per"], classes, extra, strict=True)
     ):
@@ -135,15 +154,38 @@ def compare_figures(
             )  # "bills" = "measures"
             # An increment ("another 350 miles", "two more debates") is another quantity than a total.
             step = _increment(qualifiers[i])
-            blocks[(kind, per, cls if unit not in _MONEY_UNITS else "", step, *more)].append(i)
+            # A goal, a forecast, a part or a poll's sample is another quantity than a fact.
+            key = (kind, per, cls if unit not in _MONEY_UNITS else "", step, frames[i], *more)
+            blocks[key].append(i)
     whose = [_whose(c, u) for c, u in zip(table["counted"], table["unit"], strict=True)]
-    links = _Links(table, classes, [_context_words(t) for t in evidence], whose)
+    context = [_context_words(t) for t in evidence]
+    asked = [
+        _asked(ctx, c, u) if _poll_share(c, u, t) else None
+        for ctx, c, u, t in zip(context, counted, table["unit"], evidence, strict=True)
+    ]
+    unnamed = [
+        _unnamed_owner(ev, t) for ev, t in zip(evidence, table["text"].astype("str"), strict=True)
+    ]
+    places = [frozenset(a) | frozenset(n) for a, n in zip(about, near, strict=True)]
+    units = table["unit"].tolist()
+    pollsters = [
+        _names(ev) if fr == "sample" else None for ev, fr in zip(evidence, frames, strict=True)
+    ]
+    # A sum that names nothing it pays for meets another only on a name both sentences give
+    # ("cut $716 billion from Medicare" / "stole $700 billion from Medicare").
+    payees = [
+        _names(ev) if u in _MONEY_UNITS and not c else None
+        for ev, u, c in zip(evidence, units, counted, strict=True)
+    ]
+    links = _Links(table, classes, context, whose, asked, (unnamed, places), pollsters, payees)
     group_of: dict[int, tuple] = {}
     for bkey, members in blocks.items():
         subs: dict[str, list[int]] = defaultdict(list)
         for i, sub in _split_block(members, about, near).items():
             subs[sub].append(i)
-        every_pair = used == "story" and len(members) <= MAX_ALL_PAIRS
+        # A goal or forecast is someone's, for something: only sentences that share words meet.
+        fact = bkey[4] in ("", "part")
+        every_pair = used == "story" and len(members) <= MAX_ALL_PAIRS and fact
         for sub, ids in subs.items():
             for i, root in links.split(ids, min_shared_words, max_ratio, every_pair).items():
                 group_of[i] = (*bkey, sub, root)
@@ -187,6 +229,7 @@ def _prepared(
         table = table[table["value"].notna()].reset_index(drop=True)
     for col in ("unit", "per", "counted", "when", "doc_id", "outlet", "claim", "qualifier"):
         table[col] = table[col].fillna("").astype("str")
+    table["frame"] = table["frame"].astype("object").where(table["frame"].notna(), "").astype("str")
     written = (table["qualifier"] + " " + table["text"].astype("str")).str.strip()
     table["claim"] = table["claim"].where(table["claim"] != "", written)
     many = table["story"].nunique() > 1
@@ -350,8 +393,18 @@ class _Links:
         classes: list[str],
         context: list[frozenset[str]],
         whose: list[str],
+        asked: list[frozenset[str] | None] | None = None,
+        owners: tuple[list[bool], list[frozenset[str]]] | None = None,
+        pollsters: list[frozenset[str] | None] | None = None,
+        payees: list[frozenset[str] | None] | None = None,
     ):
+        self.pollsters = pollsters or [None] * len(whose)
+        self.payees = payees or [None] * len(whose)
         self.whose = whose
+        self.unnamed, self.places = owners or ([False] * len(whose), [frozenset()] * len(whose))
+        self.asked = asked or [None] * len(whose)
+        self.sides = [_sides(c) for c in table["counted"].astype("str")]
+        self._evidence = table["evidence"].astype("str").tolist()
         self.values = table["value"].astype("float64").tolist()
         self.docs = table["doc_id"].tolist()
         self.when = table["when"].tolist()
@@ -367,7 +420,7 @@ class _Links:
         whose sentences share ``min_shared`` content words (0: any).
         """
         uf = UnionFind()
-        keep: dict[int, tuple[dict[str, float], set[str], set[str], set[str]]] = {}
+        keep: dict[int, tuple[dict[str, float], set[str], set[str], set[str], set]] = {}
         for i in ids:
             uf.find(i)
             keep[i] = (
@@ -375,6 +428,7 @@ class _Links:
                 {self.when[i]} - {""},
                 {self.classes[i]} - {""},
                 {self.whose[i]},
+                set(self.sides[i]),
             )
         pairs = self._every_pair(ids) if every_pair else self._sharing(ids, min_shared)
         # Claims of the same time first, closest values first; a claim that names no time
@@ -386,14 +440,43 @@ class _Links:
         for bridge, _, a, b in (p for p in order if self._close(p[2], p[3], max_ratio)):
             if bridge and not (self.classes[a] and self.classes[b]):
                 continue
+            if not (self._same_question(a, b) and self._same_owner(a, b) and self._same_poll(a, b)):
+                continue
             ra, rb = uf.find(a), uf.find(b)
             if ra == rb or not _joinable(keep[ra], keep[rb]):
                 continue
             uf.union(ra, rb)
             root = uf.find(ra)
             docs = {**keep[ra][0], **keep[rb][0]}
-            keep[root] = (docs, *(keep[ra][k] | keep[rb][k] for k in (1, 2, 3)))
+            keep[root] = (docs, *(keep[ra][k] | keep[rb][k] for k in (1, 2, 3, 4)))
         return {i: uf.find(i) for i in ids}
+
+    def _same_poll(self, a: int, b: int) -> bool:
+        """Two polls' sample sizes are one quantity only if the sentences name the same poll;
+        a sum that says nothing of what it pays for, only with a claim that shares a name."""
+        pa, pb = self.pollsters[a], self.pollsters[b]
+        if not (pa is None or pb is None or pa & pb):
+            return False
+        if self.payees[a] is None and self.payees[b] is None:
+            return True
+        return bool(self._names(a) & self._names(b))
+
+    def _names(self, i: int) -> frozenset[str]:
+        got = self.payees[i]
+        return got if got is not None else _names(self._evidence[i])
+
+    def _same_owner(self, a: int, b: int) -> bool:
+        """ "the state's seven districts" is some state's: one quantity only if both name the same place."""
+        if not (self.unnamed[a] or self.unnamed[b]):
+            return True
+        return bool(self.places[a] & self.places[b])
+
+    def _same_question(self, a: int, b: int) -> bool:
+        """Two poll shares of one group are one quantity only if their sentences ask the same."""
+        qa, qb = self.asked[a], self.asked[b]
+        if qa is None or qb is None:
+            return qa is None and qb is None
+        return len(qa & qb) >= _MIN_SHARED_QUESTION
 
     def _gap(self, a: int, b: int) -> float:
         va, vb = self.values[a], self.values[b]
@@ -434,6 +517,82 @@ class _Links:
         return out
 
 
+#: Poll shares of one group must share this many words of what was asked.
+_MIN_SHARED_QUESTION = 3
+_POLL_SENTENCE = re.compile(r"\b(?:polls?|polled|survey(?:ed|s)?)\b", re.I)
+_POINTS = frozenset(("point", "points", "percentage points"))
+
+
+def _poll_share(counted: str, unit: str, sentence: str) -> bool:
+    """A share of a group of people, or a poll's margin: the answer to one question of a poll.
+
+    >>> _poll_share("Americans", "percent", "56 percent of Americans think so.")
+    True
+    >>> _poll_share("the vote", "percent", "He won 60 percent of the vote.")
+    False
+    """
+    if unit.lower() in _POINTS:
+        return True
+    if unit != "percent":
+        return False
+    head = head_word(counted).lower().replace("’", "'")
+    return head in PEOPLE or head in POLL_GROUPS or bool(_POLL_SENTENCE.search(sentence))
+
+
+def _asked(context: frozenset[str], counted: str, unit: str) -> frozenset[str]:
+    """What a poll share's sentence is about, beyond the group, the unit and poll words."""
+    own = _context_words(f"{counted} {unit}")
+    return frozenset(w for w in context - own if w not in _POLL_STEMS)
+
+
+_POLL_STEMS = frozenset(w[:6] for w in POLL_WORDS)
+
+
+_UNNAMED_OWNER = (
+    r"\b(?:the\s+(?:state|country|nation|city|county|province|region|district|company|firm"
+    r"|party|team|club|group|agency|department|school|university|network)['’]s|its|their)\s+"
+)
+
+
+def _unnamed_owner(sentence: str, text: str) -> bool:
+    """Whether the figure belongs to someone the sentence does not name ("the state's eight districts").
+
+    >>> _unnamed_owner("It won all three spots in the state's seven districts.", "seven")
+    True
+    >>> _unnamed_owner("Wisconsin has eight districts.", "eight")
+    False
+    """
+    if not text:
+        return False
+    return re.search(_UNNAMED_OWNER + re.escape(text) + r"\b", sentence, re.I) is not None
+
+
+def _names(sentence: str) -> frozenset[str]:
+    """The capitalised words of a sentence past its first word (a pollster's name), months left out.
+
+    >>> sorted(_names("The ABC News/Washington Post poll was conducted in May."))
+    ['abc', 'news', 'post', 'washington']
+    """
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)[1:]
+    return frozenset(w.lower() for w in words if w[0].isupper() and w.lower() not in MONTHS_DAYS)
+
+
+def _sides(counted: str) -> frozenset[tuple[int, int]]:
+    """Which side of each opposition the counted phrase names: (opposition, side) pairs.
+
+    >>> _sides("conservative justices") == _sides("liberal justices")
+    False
+    >>> _sides("Republican senators") == _sides("GOP senators"), _sides("senators")
+    (True, frozenset())
+    """
+    words = set(re.findall(r"[a-z][a-z\-]*", counted.lower()))
+    named = [
+        (g, [k for k, side in enumerate(sides) if words & side]) for g, sides in enumerate(OPPOSED)
+    ]
+    # "Democratic and Republican senators" names both sides: it opposes neither.
+    return frozenset((g, ks[0]) for g, ks in named if len(ks) == 1)
+
+
 def _increment(qualifier: str) -> bool:
     """ "another", "a further", "two more": an increment ("more than", "or more" are bounds)."""
     q = qualifier.lower()
@@ -455,6 +614,8 @@ def _joinable(a: tuple, b: tuple) -> bool:
             return False
     if len(a[3] | b[3]) > 1 and len({*docs_a.values(), *docs_b.values()}) > 1:
         return False  # counts of different groups of people meet only when equal
+    if len({g for g, _ in a[4] | b[4]}) < len(a[4] | b[4]):
+        return False  # "conservative justices" and "liberal justices"
     return len(a[1] | b[1]) <= 1 and len(a[2] | b[2]) <= 1
 
 

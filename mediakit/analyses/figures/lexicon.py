@@ -15,7 +15,7 @@ _BOUNDS = {
     "max": "up to|as many as|as much as|as high as|at most|no more than|not more than|fewer than|"
     "less than|under|just under|below|a maximum of|south of",
     "approx": "about|approximately|approx\\.|around|roughly|some|nearly|almost|close to|an estimated|"
-    "estimated|an approximate|circa|more or less|a reported|reportedly|perhaps|possibly|maybe|"
+    "estimated at|estimated|an approximate|circa|more or less|a reported|reportedly|perhaps|possibly|maybe|"
     "an expected|a projected|a couple of|a couple",
     # Words that stress or place a figure without hedging it ("just 5 percent",
     # "another 350 miles", "up from 40%"): the figure is kept, its bound is exact.
@@ -310,7 +310,9 @@ PRONOUNS = _words("them us you those these it which whom")
 # "-ing" words that are nouns and may end a counted phrase ("new housing"); other
 # "-ing" words start a clause ("9 out of 10 people saying ...").
 ING_NOUNS = _words(
-    "building buildings funding housing spending training meeting meetings offering offerings"
+    """building buildings funding housing spending training meeting meetings offering offerings
+    rating ratings ceiling ceilings ranking rankings earnings hearings shootings bombings
+    killings rulings filings listings holdings findings proceedings warnings"""
 )
 
 
@@ -389,4 +391,49 @@ CONTEXT_STOP = _words(
     which who what when where while been being there some such only other just like them then
     percent million billion thousand hundred dozen one two three four five six seven eight nine
     ten"""
+)
+
+
+#: Modifiers of a counted noun that name opposite groups, side by side: "five conservative
+#: justices" and "four liberal justices" count different people, so never one quantity.
+OPPOSED = tuple(
+    tuple(_words(side) for side in sides.split("|"))
+    for sides in (
+        "conservative conservatives|liberal liberals progressive progressives|moderate moderates",
+        "democratic democrat democrats|republican republicans gop|independent independents",
+        "male men|female women",
+        "black blacks|white whites|hispanic hispanics latino latinos latina|asian asians",
+        "public|private",
+        "domestic|foreign international",
+        "urban|rural|suburban",
+        "civilian civilians|military",
+        "full-time|part-time",
+        "senior|junior",
+        "northern|southern|eastern|western",
+    )
+)
+
+
+#: Groups whose share a poll reports ("56 percent of Americans think ..."), besides PEOPLE.
+POLL_GROUPS = _words(
+    """respondents americans voters adults democrats republicans independents parents teens
+    students teachers members supporters conservatives liberals moderates evangelicals
+    catholics britons brits canadians latinos hispanics whites blacks households families
+    owners users viewers readers participants likely registered"""
+)
+
+
+#: Words of any poll sentence: two shares of one group match on what was asked, not on these.
+POLL_WORDS = _words(
+    """poll polls polled survey surveyed percent percentage point points margin lead leads
+    advantage edge say said says think thinks believe believes respond responded found finds
+    show shows showed according latest new national nationwide compared"""
+)
+
+
+#: Capitalised words that name no one: months and days (a poll's dates are not its name).
+MONTHS_DAYS = _words(
+    """jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december monday tuesday wednesday thursday friday
+    saturday sunday"""
 )

@@ -40,6 +40,17 @@ _AGE_GROUP = re.compile(
     re.IGNORECASE,
 )
 # "on 9-11", "since 9/11": a date written with a hyphen.
+# "At 42, Ryan is the first ...": an age opening a sentence.
+_AT_AGE = re.compile(r"(?:^|[.!?\"“]\s+|\n\s*)At\s+$")
+# "the top 10 unpopular list", "a top-five finish": the size of a ranking's name, no count.
+_RANKING_AFTER = re.compile(
+    r"^(?:\s+[\w-]+)?\s+(?:list|lists|ranking|rankings|finish|finishes|spot|spots|seed|seeds)\b",
+    re.IGNORECASE,
+)
+# "the lower half of the ticket", "the second half": a position, no share of anything counted.
+_POSITION_HALF = re.compile(
+    r"\b(?:lower|upper|top|bottom|first|second|back|front|other|better|latter)\s+$", re.IGNORECASE
+)
 _DATE_BEFORE = re.compile(r"\b(?:on|since|after|before|until|of)\s+$", re.IGNORECASE)
 _APPOSITION = re.compile(r"\b[A-Z][a-z’']+,\s$")  # "Gordon Dise, 66, died"
 _GALLERY = re.compile(r"^\s*(?:Images?|Photos?|Pictures?|Slides?|Videos?)\)", re.IGNORECASE)
@@ -97,6 +108,9 @@ def not_a_figure(text: str, s: int, e: int, line_start: int, *, unit_follows: bo
     >>> t = "He said 911 and Park 51 are an 800-pound gorilla; Ann Lee, 66, paid three times what he did."
     >>> [not_a_figure(t, m.start(), m.end(), 0) for m in re.finditer(r"911|51|800|66|three", t)]
     ['emergency number', 'name', 'idiom', 'age', 'ratio']
+    >>> t = "At 42, he tops the top 10 list of the lower half of the ticket."
+    >>> [not_a_figure(t, m.start(), m.end(), 0) for m in re.finditer(r"42|10|half", t)]
+    ['age', 'name', 'position']
     """
     core = text[s:e]
     low = core.lower()
@@ -129,6 +143,12 @@ def _not_a_figure_context(text: str, s: int, e: int, core: str, before: str, aft
         return "age"
     if _AGE_GROUP.search(before) and not re.match(r"\s+[a-z]", after):
         return "age"
+    if _AT_AGE.search(before) and re.fullmatch(r"\d{1,3}", core) and after.startswith(","):
+        return "age"
+    if re.search(r"\btop[\s-]$", before, re.IGNORECASE) and _RANKING_AFTER.match(after):
+        return "name"  # a ranking's name: "the top 10 unpopular list"
+    if core.lower() in ("half", "halves") and _POSITION_HALF.search(before):
+        return "position"
     noun_after = re.match(r"\s+([a-z]+)", after)
     no_noun = not noun_after or noun_after.group(1) in (
         "and",

@@ -70,8 +70,8 @@ def figure_pairs(comparison: pd.DataFrame) -> pd.DataFrame:
 
     ``compatible`` says whether both can be true, ``reason`` why ("the values
     differ: $716 billion vs $700 billion (2% apart)", "compatible: 10,000 is
-    within up to 12,000", "different upper bounds: as many as 1.5 million vs
-    up to 1.6 million"); the incompatible pairs are the disagreements. Each
+    within up to 12,000", "compatible: different upper bounds can both be
+    true: as many as 1.5 million vs up to 1.6 million"); the incompatible pairs are the disagreements. Each
     side has its outlet, claim, ``doc_id`` and character offsets.
 
     >>> from mediakit import compare_figures, figures

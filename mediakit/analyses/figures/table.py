@@ -17,6 +17,7 @@ from ..entities import entities_of
 from ..map_articles import article_frame, map_articles, resolve_engine
 from ..stories.labels import story_labels
 from .counted import rate_after, unit_and_counted
+from .frames import statement_frame
 from .lexicon import EARLIER, VAGUE
 from .notfigures import not_a_figure
 from .numbers import NUMBER, parse_fraction, parse_number, parse_range
@@ -38,6 +39,7 @@ COLUMNS = [
     "bound",
     "claim",
     "when",
+    "frame",
     "text",
     "start_char",
     "end_char",
@@ -58,6 +60,9 @@ _GLUED_UNIT = re.compile(r"(?:km|kg|mph|ft|lbs?|mm|cm|mi)\b|-[A-Za-z]")
 _PLUS_INSIDE = re.compile(r"(?<=\d)\s*-?\s*plus\b(?=\s*(?:%|percent|per cent))", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s?(?:%|percent|per cent|dollars|euros|pounds)\b", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"(?:hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
+_BARE_SCALE = re.compile(r"(?:hundred|thousand|million|billion|trillion)", re.IGNORECASE)
+_SCALE_AT_END = re.compile(r"(?:hundred|thousand|million|billion|trillion)$", re.IGNORECASE)
+_FEW_BEFORE = re.compile(r"\b(?:several|a\s+few|many)\s+$", re.IGNORECASE)
 
 
 # -- public API ------------------------------------------------------------------------
@@ -67,7 +72,7 @@ def figures(
     """One row per numeric claim: the number, normalised, with its unit and what it counts.
 
     Columns: ``doc_id, outlet, story, value, range_end, unit, per, counted,
-    qualifier, bound, claim, when, text, start_char, end_char, sentence,
+    qualifier, bound, claim, when, frame, text, start_char, end_char, sentence,
     evidence, label, about, places``. ``text`` is the figure as written
     (``text[start_char:end_char]`` of the article, qualifier excluded) and
     ``claim`` the figure as a reader meets it ("up to 12,000", "12,000 or
@@ -75,7 +80,11 @@ def figures(
     12,000": value 10,000, range_end 12,000; NaN otherwise); ``per`` the period
     of a rate ("$600 a year": "year"); ``when`` the time the figure is about
     when its clause names one ("2017", "last year"; "earlier" for "up from");
-    ``story`` the corpus's ``story`` column ("" without one); ``label`` the
+    ``frame`` what the sentence states with it: "" for a fact, "goal" (needed,
+    wanted, asked for, a threshold), "forecast" (might, expected to), "part"
+    (of a larger amount beside it) or "sample" (a poll's sample size or margin
+    of error), see
+    :mod:`.frames`; ``story`` the corpus's ``story`` column ("" without one); ``label`` the
     entity label it came from (CARDINAL, MONEY, PERCENT, QUANTITY);
     ``sentence`` indexes :func:`mediakit.sentences` and ``evidence`` is that
     sentence; ``about`` names the places or nationalities inside the counted
@@ -165,6 +174,7 @@ class Figure(NamedTuple):
     bound: str
     claim: str
     when: str
+    frame: str
     text: str
     start_char: int
     end_char: int
@@ -224,6 +234,11 @@ def _read(art: _Article, c: Candidate) -> Figure | None:
     if not_a_figure(text, s, e, line_start, unit_follows=bool(_UNIT_AFTER.match(text, e))):
         return None
     core = text[s:e]
+    few = _FEW_BEFORE.search(text, max(line_start, s - 12), s)
+    if few and _BARE_SCALE.fullmatch(core) and not qualifier:
+        # "several thousand soldiers", "a few hundred people": a vague amount, not 1,000.
+        s = claim_start = few.start()
+        return _describe(art, c, s, e, s, (math.nan, math.nan, "", "vague"), "", "", e, "vague")
     plus = _PLUS_INSIDE.search(core)  # "75-plus percent"
     read = _value(_PLUS_INSIDE.sub("", core) + c.suffix, c.kind)
     if read is None:
@@ -305,8 +320,8 @@ def _describe(  # noqa: PLR0913
         in_ = re.match(r"\s+in\s+", text[e:hi])
         if in_:
             after = e + in_.end()
-        elif not of and not re.match(r"\s+more\b", text[e:hi]) and not cur:
-            after = hi
+        elif not (of or re.match(r"\s+more\b", text[e:hi]) or cur or _SCALE_AT_END.search(flat)):
+            after = hi  # ("several thousand soldiers": the noun follows a singular scale word)
     per, rate_end = rate_after(text, after, hi)
     after = c.tail if c.tail >= 0 else rate_end
     per_noun = c.kind == "share" and bool(re.search(r"\s(?:in|out of)\s|-in-", flat))
@@ -327,6 +342,9 @@ def _describe(  # noqa: PLR0913
         bound=bound,
         claim=_claim(qualifier, post, text[s:e], bound),
         when="earlier" if qualifier.lower() in EARLIER else time_reference(art.dates, s, e, lo, hi),
+        frame=statement_frame(
+            text[lo:hi], min(claim_start, s) - lo, e - lo, max(e, ce) - lo, unit, unit == "people"
+        ),
         text=text[s:e],
         start_char=s,
         end_char=e,
