@@ -58,6 +58,12 @@ def frame(sentence: str, number: str, counted: str = "", **kw) -> str:
             "",
             "goal",
         ),
+        # "to target", "to limit": a verb of purpose after the figure, not a goal's noun
+        ("The group spent nearly $700,000 to target Sanders with ads.", "$700,000", "", ""),
+        ("Trump signed a $105 billion-plus plan to limit the damage.", "$105 billion", "", ""),
+        # a definite figure names things that exist, whatever is hoped of them
+        ("We hope the two working teams can agree.", "two", "working teams", ""),
+        ("The GOP is expected to invest in these two open-seat races.", "two", "races", ""),
         # forecasts: might, could, if, expected to, and a participle carrying the clause on
         ("Inland areas could see 2 feet of snow.", "2", "feet", "forecast"),
         ("If Republicans take a net six seats they flip the chamber.", "six", "seats", "forecast"),
@@ -65,6 +71,19 @@ def frame(sentence: str, number: str, counted: str = "", **kw) -> str:
         (
             "A best-case scenario might be a gain of three seats, giving them a 52-48 majority.",
             "52",
+            "",
+            "forecast",
+        ),
+        # a modal far back in the clause does not frame the figure; a forecast's noun does
+        (
+            "Senators could argue for weeks over the details of the bill that funds 300 schools.",
+            "300",
+            "schools",
+            "",
+        ),
+        (
+            "The state projected that by the end of next year the fund would hold $4 billion.",
+            "$4 billion",
             "",
             "forecast",
         ),
@@ -88,6 +107,7 @@ def frame(sentence: str, number: str, counted: str = "", **kw) -> str:
         # changes and gaps
         ("Sanders was down 92 delegates going into June.", "92", "delegates", "change"),
         ("Sales rose by 5 percent last year.", "5 percent", "", "change"),
+        ("His forecast was off by 4.6 percent in his second year.", "4.6 percent", "", "change"),
         ("He is still 100 delegates short of the magic number.", "100", "delegates", "change"),
         ("The yes side won by a margin of 69.4% to 30.6%.", "69.4%", "", "change"),
         # "take up", "pick up": not a change

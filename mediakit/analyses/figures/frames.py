@@ -34,9 +34,11 @@ _GOAL_BEFORE = re.compile(
     r"|limit(?:s|ed)?\s+to)\b[^.;:!?]*$",
     re.I,
 )
-_FORECAST_BEFORE = re.compile(
-    r"\b(?:might|could|if|unless|scenario|expect(?:s|ed)?\s+to|projected|forecasts?"
-    r"|forecasted|predict(?:s|ed)?)\b[^.;:!?]*$",
+#: Modal words frame the figure only close before it; a forecast's nouns anywhere in its clause.
+_FORECAST_NEAR = re.compile(r"\b(?:might|could|if|unless)\b[^.;:!?]*$", re.I)
+_FORECAST_CLAUSE = re.compile(
+    r"\b(?:scenario|expect(?:s|ed)?\s+to|projected|forecasts?|forecasted|predict(?:s|ed)?)\b"
+    r"[^.;:!?]*$",
     re.I,
 )
 _CHANGE_BEFORE = re.compile(
@@ -44,12 +46,12 @@ _CHANGE_BEFORE = re.compile(
     r"|\b(?:ahead|behind|trail(?:s|ed|ing)?)(?:\s+by)?"
     r"|\b(?:rose|fell|grew|dropped|climbed|declined|increased|decreased|jumped|shrank|cut|gained"
     r"|lost|widened|narrowed|rise|fall|growth|drop|increase|decrease|gain|loss|lead|leads|led"
-    r"|won|wins|beat|beats)\s+(?:of\s+)?by|\bmargin\s+of)\s*$",
+    r"|won|wins|beat|beats|off)\s+(?:of\s+)?by|\bmargin\s+of)\s*$",
     re.I,
 )
 _CHANGE_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:short|shy)\s+of\b", re.I)
 _GOAL_AFTER = re.compile(
-    r"^[\s\w'’-]{0,25}?\b(?:needed|required|needs|need|bar|threshold|target|goal"
+    r"^[\s\w'’-]{0,25}?(?<!\bto\s)\b(?:needed|required|needs|need|bar|threshold|target|goal"
     r"|cap|limit|benchmark|proposal|request|offer|bid|hopes?|hoped|wants?|wanted|seeks?|sought"
     r"|at\s+stake|up\s+for\s+grabs|on\s+the\s+line)\b",
     re.I,
@@ -69,6 +71,7 @@ _SAMPLE = re.compile(
     re.I,
 )
 _SHARE_UNITS = ("percent", "percentage points")
+_DEFINITE = re.compile(r"\b(?:the|these|those|all|its|their|his|her|our|your)\s+$", re.I)
 _ERROR_MARGIN = re.compile(r"\bmargin\s+of\s+(?:sampling\s+)?error\b|\berror\s+margin\b", re.I)
 
 
@@ -138,11 +141,13 @@ def statement_frame(  # noqa: PLR0913
             return "part"
     if _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.match(after):
         return "change"
-    if _GOAL_BEFORE.search(near) or _GOAL_AFTER.match(after):
+    # "the two working teams", "these two races": things that exist, whatever is hoped of them.
+    named = _DEFINITE.search(before) is not None
+    if (_GOAL_BEFORE.search(near) and not named) or _GOAL_AFTER.match(after):
         return "goal"
-    if _FORECAST_BEFORE.search(
-        _clause(before)
-    ):  # "a best-case scenario might be ..., giving them 52"
+    # The whole clause: "a best-case scenario might be ..., giving them 52".
+    forecast = _FORECAST_NEAR.search(near) or _FORECAST_CLAUSE.search(_clause(before))
+    if forecast and not named:
         return "forecast"
     if people and unit not in _SHARE_UNITS and _sample_sentence(sentence):
         return "sample"
