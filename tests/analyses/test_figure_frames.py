@@ -247,3 +247,25 @@ def test_a_table_without_frames_is_read_as_facts():
     cmp = compare_figures(f, within="story")
     assert sorted(cmp.doc_id) == ["a", "b"]
     pd.testing.assert_frame_equal(f, before)
+
+
+def test_measures_of_different_things_are_different_quantities():
+    f = table(
+        fig("a", "A", 1954, "border", unit="miles", story="s1", text="1,954 miles",
+            evidence="The barrier runs along the 1,954 miles of border with Mexico."),
+        fig("b", "B", 2000, "", unit="miles", story="s1", text="2,000 miles",
+            bound="min", qualifier="more than",
+            evidence="The caravan set off on a journey of more than 2,000 miles to the border."),
+        fig("c", "C", 1750, "border", unit="miles", story="s1", text="1,750 miles",
+            evidence="The caravan was still 1,750 miles from the border."),
+    )  # fmt: skip
+    assert compare_figures(f, within="story").empty
+    # A measure that names nothing meets one that does: "razed 145,000 acres" / "135,000 acres".
+    g = table(
+        fig("a", "A", 145000, "", unit="acres", story="s1", text="145,000 acres",
+            evidence="The blaze has razed 145,000 acres."),
+        fig("b", "B", 135000, "fire", unit="acres", story="s1", text="135,000 acres",
+            evidence="The fire grew to 135,000 acres."),
+    )  # fmt: skip
+    cmp = compare_figures(g, within="story")
+    assert sorted(cmp.doc_id) == ["a", "b"] and cmp.disagree.all()

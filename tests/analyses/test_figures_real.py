@@ -72,13 +72,13 @@ def test_disagreements_inside_found_stories_stay_where_they_were_measured(measur
     # allsides-2000 grouped by mediakit.stories: 67 flagged pairs judged by reading, 5 real
     # (92.5% spurious); the group, fate and remainder rules made it 48 flagged, 4 real
     # (91.7%); the statement frames (goal, forecast, part, change, poll method), poll
-    # questions, opposed groups, unnamed owners, unnamed sums and compatible bounds made
-    # it 8 flagged, 4 real (50%). Still far from the 10% goal: this keeps it from getting
+    # questions, opposed groups, unnamed owners, unnamed sums, measures of different things
+    # and compatible bounds made it 7 flagged, 4 real (42.9%). Still far from the 10% goal: this keeps it from getting
     # worse unnoticed, and every newly flagged pair fails here until it is judged.
     default, wide = measured.allsides
     assert default.unjudged == 0, "\n".join(default.notes)
-    assert default.flagged <= 9 and default.real_found >= 4
-    # At max_ratio=2, 51 flagged, 6 real; 43 pairs were read only after those rules were
+    assert default.flagged <= 8 and default.real_found >= 4
+    # At max_ratio=2, 50 flagged, 6 real; 43 pairs were read only after those rules were
     # written (2 real, 41 spurious), the others had been judged before.
     assert wide.unjudged == 0, "\n".join(wide.notes)
-    assert wide.flagged <= 53 and wide.real_found >= 6
+    assert wide.flagged <= 52 and wide.real_found >= 6

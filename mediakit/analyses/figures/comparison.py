@@ -103,7 +103,8 @@ def compare_figures(
     poll shares of one group the same question (their sentences share three
     words besides the group), no opposite groups ("conservative" and "liberal
     justices"), for a figure whose owner the sentence leaves unnamed ("the
-    state's seven districts") a place both sentences name, for a sum that
+    state's seven districts") a place both sentences name, for a measure the
+    same thing measured ("1,954 miles of border" is no "journey of 2,000 miles"), for a sum that
     names nothing it pays for a name both sentences give, no different time
     ("in 2017" vs "in 2009"), sentences that share at least
     ``min_shared_words`` content words (0 turns this off) and values within a
@@ -404,6 +405,16 @@ class _Links:
         self.unnamed, self.places = owners or ([False] * len(whose), [frozenset()] * len(whose))
         self.asked = asked or [None] * len(whose)
         self.sides = [_sides(c) for c in table["counted"].astype("str")]
+        self.measured = [
+            _measured(c, u, ev, t)
+            for c, u, ev, t in zip(
+                table["counted"].astype("str"),
+                table["unit"].astype("str"),
+                table["evidence"].astype("str"),
+                table["text"].astype("str"),
+                strict=True,
+            )
+        ]
         self._evidence = table["evidence"].astype("str").tolist()
         self.values = table["value"].astype("float64").tolist()
         self.docs = table["doc_id"].tolist()
@@ -429,6 +440,7 @@ class _Links:
                 {self.classes[i]} - {""},
                 {self.whose[i]},
                 set(self.sides[i]),
+                {self.measured[i]} - {""},
             )
         pairs = self._every_pair(ids) if every_pair else self._sharing(ids, min_shared)
         # Claims of the same time first, closest values first; a claim that names no time
@@ -448,7 +460,7 @@ class _Links:
             uf.union(ra, rb)
             root = uf.find(ra)
             docs = {**keep[ra][0], **keep[rb][0]}
-            keep[root] = (docs, *(keep[ra][k] | keep[rb][k] for k in (1, 2, 3, 4)))
+            keep[root] = (docs, *(keep[ra][k] | keep[rb][k] for k in (1, 2, 3, 4, 5)))
         return {i: uf.find(i) for i in ids}
 
     def _same_poll(self, a: int, b: int) -> bool:
@@ -577,6 +589,31 @@ def _names(sentence: str) -> frozenset[str]:
     return frozenset(w.lower() for w in words if w[0].isupper() and w.lower() not in MONTHS_DAYS)
 
 
+_MEASURE_UNITS = frozenset(MEASURES.values())
+_AWAY = r"\s+(?:\w+\s+)?(?:from|away|off|short\s+of|north|south|east|west)\b"
+_NOUN_OF = r"\b(?:a|an|the|its|their)\s+([a-z]+)\s+of\s+(?:[a-z]+\s+){0,2}"
+
+
+def _measured(counted: str, unit: str, sentence: str, text: str) -> str:
+    """What a measure measures: its counted noun, or the noun before "of" ("a journey of 2,000 miles").
+
+    >>> _measured("", "miles", "It was a journey of more than 2,000 miles.", "2,000 miles")
+    'journey'
+    >>> _measured("border", "miles", "The 1,954 miles of border.", "1,954 miles"), _measured("", "USD", "", "")
+    ('border', '')
+    >>> _measured("border", "miles", "It was 1,750 miles from the border.", "1,750 miles")
+    'distance'
+    """
+    if unit not in _MEASURE_UNITS:
+        return ""
+    if text and re.search(re.escape(text) + _AWAY, sentence, re.I):
+        return "distance"  # "1,750 miles from the border" is no length of the border
+    if counted:
+        return _singular(head_word(counted).lower())
+    m = re.search(_NOUN_OF + re.escape(text), sentence, re.I) if text else None
+    return _singular(m.group(1).lower()) if m else ""
+
+
 def _sides(counted: str) -> frozenset[tuple[int, int]]:
     """Which side of each opposition the counted phrase names: (opposition, side) pairs.
 
@@ -616,6 +653,8 @@ def _joinable(a: tuple, b: tuple) -> bool:
         return False  # counts of different groups of people meet only when equal
     if len({g for g, _ in a[4] | b[4]}) < len(a[4] | b[4]):
         return False  # "conservative justices" and "liberal justices"
+    if len(a[5] | b[5]) > 1:
+        return False  # "1,954 miles of border" and "a journey of 2,000 miles"
     return len(a[1] | b[1]) <= 1 and len(a[2] | b[2]) <= 1
 
 
